@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { platformError } from './platform/errors.ts';
+import { errorBody, httpPlatform, requestIdFrom } from './platform/http.ts';
+import { pickLocale } from './platform/i18n.ts';
+import { validatorCompiler } from './platform/validation.ts';
+import { accessRoutes } from './modules/access/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { authRoutes } from './modules/auth/index.ts';
+import { propertyRoutes } from './modules/property/index.ts';
+import { setupRoutes } from './modules/setup/index.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** false silences request logs (tests); otherwise pino JSON at config.logLevel. */
+  logger?: boolean;
+}
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the whole server: platform first, then every module. Does not listen. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+            ],
+          },
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler());
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Steward API (物业客服管家平台)',
+        version: API_VERSION,
+        description:
+          'Errors: { "error": { "code", "message", "details" } }; messages follow Accept-Language (zh-CN, en-US).',
+      },
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'steward_sid',
+            description: 'writes also need the x-csrf-token header',
+          },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token created by an administrator' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(httpPlatform, { db: database.db, clock, config });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) =>
+    (await database.ping()) ? { status: 'ready' } : reply.status(503).send({ status: 'unavailable' }),
+  );
+  app.get('/api/v1/openapi.json', {
+    config: { access: { public: true } },
+    schema: { hide: true, response: { 200: Type.Object({}, { additionalProperties: true }) } },
+    handler: async () => app.swagger(),
+  });
+
+  const moduleDeps = { db: database.db, clock, config };
+  await app.register(async (scope) => {
+    await setupRoutes(scope, moduleDeps);
+    await authRoutes(scope, moduleDeps);
+    await accessRoutes(scope, moduleDeps);
+    await propertyRoutes(scope, moduleDeps);
+    await auditRoutes(scope, moduleDeps);
+  });
+
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerConsole(app, config.webDir);
+  return app;
+}
+
+/** Serves the built web console from the same port, with client-side routes falling back to index.html. */
+async function registerConsole(app: FastifyInstance, webDir: string | null): Promise<void> {
+  const hasConsole = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasConsole) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      setHeaders: (reply, file) => {
+        // Vite fingerprints assets, so they never change; index.html must always be fresh.
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const locale = pickLocale(request.headers['accept-language']);
+    const isApi = request.url.startsWith('/api/');
+    if (!isApi && (request.method === 'GET' || request.method === 'HEAD')) {
+      if (hasConsole)
+        return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send('Steward API is running. The web console is not built: run `npm run build:web`.');
+    }
+    const error = platformError('ROUTE_NOT_FOUND', undefined, {
+      method: request.method,
+      url: request.url.split('?')[0],
+    });
+    return reply.status(404).send(errorBody(error, locale, String(request.id)));
+  });
+}

@@ -1,0 +1,122 @@
+import path from 'node:path';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  engine: Engine;
+  timeZone: string;
+  demoPassword: string;
+  /** Absolute lifetime of a staff session. */
+  sessionTtlHours: number;
+  /** A session unused for this long expires. */
+  sessionIdleMinutes: number;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies and client IPs behind https). */
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where the built console lives; null serves the API only. */
+  webDir: string | null;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads STEWARD_* variables once, checks every value and reports all problems together. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name}="${env[name]}" must be true or false`);
+    return fallback;
+  };
+
+  const host = env.STEWARD_HOST || '127.0.0.1';
+  const port = int('STEWARD_PORT', 8080, 0, 65535);
+  const dataDir = path.resolve(cwd, env.STEWARD_DATA_DIR || './data');
+
+  const databaseUrl = env.STEWARD_DATABASE_URL || null;
+  let engine: Engine = 'sqlite';
+  if (databaseUrl) {
+    if (/^postgres(ql)?:\/\//.test(databaseUrl)) engine = 'postgres';
+    else
+      problems.push(
+        'STEWARD_DATABASE_URL must be a postgres:// or postgresql:// URL (leave it empty for SQLite in the data dir)',
+      );
+  }
+
+  const timeZone = env.STEWARD_TZ || 'Asia/Shanghai';
+  if (!isValidTimeZone(timeZone))
+    problems.push(`STEWARD_TZ="${timeZone}" is not an IANA time zone such as Asia/Shanghai`);
+
+  const demoPassword = env.STEWARD_DEMO_PASSWORD || 'Steward2026';
+  if (demoPassword.length < 8 || !/[A-Za-z]/.test(demoPassword) || !/[0-9]/.test(demoPassword)) {
+    problems.push('STEWARD_DEMO_PASSWORD must be at least 8 characters with a letter and a digit');
+  }
+
+  const logLevel = (env.STEWARD_LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`STEWARD_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const webDirRaw = env.STEWARD_WEB_DIR;
+  const webDir = webDirRaw === '' ? null : path.resolve(cwd, webDirRaw ?? defaultWebDir());
+
+  const config: Config = {
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    engine,
+    timeZone,
+    demoPassword,
+    sessionTtlHours: int('STEWARD_SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    sessionIdleMinutes: int('STEWARD_SESSION_IDLE_MINUTES', 120, 5, 24 * 60 * 30),
+    bodyLimit: int('STEWARD_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    trustProxy: bool('STEWARD_TRUST_PROXY', false),
+    logLevel,
+    webDir,
+    shutdownTimeoutMs: int('STEWARD_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function defaultWebDir(): string {
+  return path.resolve(import.meta.dirname, '../../web/dist');
+}

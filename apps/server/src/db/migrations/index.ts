@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Engine } from '../../config.ts';
+import * as foundation from './20261122T000000_foundation.ts';
+
+export interface SchemaMigration {
+  up(db: Kysely<unknown>, engine: Engine): Promise<void>;
+}
+
+/**
+ * Every migration, in order. Forward-only: a landed migration is never edited; changes are new
+ * files with a later timestamp. Names sort by time.
+ */
+export const MIGRATIONS: Record<string, SchemaMigration> = {
+  '20261122T000000_foundation': foundation,
+};

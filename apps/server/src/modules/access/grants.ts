@@ -1,0 +1,38 @@
+import type { DataScope } from '@steward/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { accessError } from './access.errors.ts';
+
+/** Nobody hands out more than they hold: every permission granted must be one the actor has. */
+export function assertCanGrant(actor: Pick<Actor, 'permissions'>, permissions: Iterable<string>): void {
+  const missing = [...new Set(permissions)].filter((p) => !actor.permissions.has(p)).sort();
+  if (missing.length)
+    throw accessError('ESCALATION_FORBIDDEN', { permissions: missing }, { permissions: missing.join(', ') });
+}
+
+type ScopeRow = { projectId: string; buildingId: string | null };
+
+/** The scope as rows: one per whole project, or one per building of a partly covered project. */
+export function scopeRows(scope: DataScope): ScopeRow[] {
+  if (scope.all) return [];
+  return scope.projects.flatMap((p): ScopeRow[] =>
+    p.buildingIds.length === 0
+      ? [{ projectId: p.projectId, buildingId: null }]
+      : p.buildingIds.map((b) => ({ projectId: p.projectId, buildingId: b })),
+  );
+}
+
+/** Ids in the scope that are unknown in the organisation or do not belong to their project. */
+export function invalidScopeIds(
+  scope: DataScope,
+  known: { projects: ReadonlySet<string>; buildings: ReadonlyMap<string, string> },
+): string[] {
+  if (scope.all) return [];
+  const bad: string[] = [];
+  const seen = new Set<string>();
+  for (const p of scope.projects) {
+    if (!known.projects.has(p.projectId) || seen.has(p.projectId)) bad.push(p.projectId);
+    seen.add(p.projectId);
+    for (const b of p.buildingIds) if (known.buildings.get(b) !== p.projectId) bad.push(b);
+  }
+  return bad;
+}

@@ -1,0 +1,182 @@
+import type { AuthResponse, ChangePasswordBody, LoginBody, SessionUser } from '@steward/contracts';
+import type { Config } from '../../config.ts';
+import type { Db, Executor } from '../../db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { HOUR } from '../../platform/clock.ts';
+import { defineErrors, platformError } from '../../platform/errors.ts';
+import type { Actor, RequestMeta } from '../../platform/auth/actor.ts';
+import { ANONYMOUS, auditActor, writeAudit } from '../../platform/audit/audit.ts';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
+import { loadPrincipalUser, type PrincipalUser } from '../../platform/auth/principal.repository.ts';
+import { scopeToDto } from '../../platform/auth/scope.ts';
+import { insertSession, revokeSession, revokeUserSessions } from '../../platform/auth/sessions.repository.ts';
+import { ACCOUNT_POLICY, IP_POLICY, retryAfterSeconds } from '../../platform/auth/throttle.ts';
+import { clearThrottle, readThrottle, recordFailure } from '../../platform/auth/throttle.repository.ts';
+import { randomSecret, sha256 } from '../../platform/auth/tokens.ts';
+import { markLoggedIn, updatePassword } from './auth.repository.ts';
+
+export const authError = defineErrors({
+  INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    'zh-CN': '该账号已停用，请联系系统管理员',
+    'en-US': 'This account is disabled; contact your administrator',
+  },
+  WRONG_PASSWORD: { status: 400, 'zh-CN': '当前密码不正确', 'en-US': 'The current password is wrong' },
+  SAME_PASSWORD: {
+    status: 400,
+    'zh-CN': '新密码不能与当前密码相同',
+    'en-US': 'The new password must differ from the current one',
+  },
+});
+
+export type AuthDeps = { db: Db; clock: Clock; config: Pick<Config, 'sessionTtlHours'> };
+
+export interface LoginResult {
+  response: AuthResponse;
+  /** The cookie value; only its hash is stored. */
+  sessionSecret: string;
+  maxAgeSeconds: number;
+}
+
+export function sessionUserDto(user: PrincipalUser): SessionUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    orgId: user.orgId,
+    orgName: user.orgName,
+    roles: user.roles,
+    permissions: [...user.permissions].sort(),
+    scope: scopeToDto(user.scope),
+    mustChangePassword: user.mustChangePassword,
+    lastLoginAt: user.lastLoginAt,
+  };
+}
+
+const accountKey = (username: string) => `account:${username.toLowerCase()}`;
+const ipKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;
+
+export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta): Promise<LoginResult> {
+  const now = deps.clock.now();
+  const username = body.username.trim().toLowerCase();
+  const keys = [accountKey(username), ipKey(meta.ip)];
+
+  const locks = await readThrottle(deps.db, keys);
+  const wait = Math.max(...keys.map((k) => retryAfterSeconds(locks.get(k), now)));
+  if (wait > 0) throw platformError('RATE_LIMITED', { retryAfterSeconds: wait }, { retryAfter: wait });
+
+  const user = await loadPrincipalUser(deps.db, { username });
+  const ok = await verifyPassword(user?.passwordHash ?? null, body.password);
+  if (!ok || !user) {
+    await deps.db.transaction().execute(async (tx) => {
+      await recordFailure(tx, keys[0]!, now, ACCOUNT_POLICY);
+      await recordFailure(tx, keys[1]!, now, IP_POLICY);
+      await writeAudit(tx, deps.clock, {
+        action: 'auth.login_failed',
+        orgId: user?.orgId ?? null,
+        actor: user ? { kind: 'user', id: user.id, name: user.displayName } : ANONYMOUS,
+        details: { username: body.username.slice(0, 64), reason: user ? 'wrong_password' : 'unknown_user' },
+        meta,
+      });
+    });
+    throw authError('INVALID_CREDENTIALS');
+  }
+  if (user.status !== 'active') {
+    await writeAudit(deps.db, deps.clock, {
+      action: 'auth.login_failed',
+      orgId: user.orgId,
+      actor: { kind: 'user', id: user.id, name: user.displayName },
+      details: { username, reason: 'disabled' },
+      meta,
+    });
+    throw authError('ACCOUNT_DISABLED');
+  }
+
+  const secret = randomSecret();
+  const csrfToken = randomSecret();
+  const at = now.toISOString();
+  const ttlMs = deps.config.sessionTtlHours * HOUR;
+  await deps.db.transaction().execute(async (tx) => {
+    await clearThrottle(tx, keys[0]!);
+    await insertSession(tx, {
+      id: sha256(secret),
+      org_id: user.orgId,
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: at,
+      last_seen_at: at,
+      expires_at: new Date(now.getTime() + ttlMs).toISOString(),
+      revoked_at: null,
+      revoked_reason: null,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await markLoggedIn(tx, user.id, at);
+    await writeAudit(tx, deps.clock, {
+      action: 'auth.login',
+      orgId: user.orgId,
+      actor: { kind: 'user', id: user.id, name: user.displayName },
+      details: { username },
+      meta,
+    });
+  });
+  return {
+    // lastLoginAt shows the sign-in before this one, so a user can spot one that was not theirs.
+    response: { user: sessionUserDto(user), csrfToken },
+    sessionSecret: secret,
+    maxAgeSeconds: Math.floor(ttlMs / 1000),
+  };
+}
+
+export async function logout(deps: AuthDeps, actor: Actor, meta: RequestMeta): Promise<void> {
+  if (!actor.sessionId) return;
+  await deps.db.transaction().execute(async (tx) => {
+    await revokeSession(tx, actor.sessionId!, deps.clock.now().toISOString(), 'logout');
+    await writeAudit(tx, deps.clock, {
+      action: 'auth.logout',
+      orgId: actor.orgId,
+      actor: auditActor(actor),
+      meta,
+    });
+  });
+}
+
+export async function me(deps: Pick<AuthDeps, 'db'>, actor: Actor): Promise<AuthResponse> {
+  const user = await loadPrincipalUser(deps.db, { id: actor.userId });
+  if (!user) throw platformError('SESSION_INVALID');
+  return { user: sessionUserDto(user), csrfToken: actor.csrfToken ?? '' };
+}
+
+/** Changes the caller's own password and signs out their other sessions. */
+export async function changePassword(
+  deps: AuthDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  body: ChangePasswordBody,
+): Promise<AuthResponse> {
+  const now = deps.clock.now();
+  const key = accountKey(actor.username);
+  const wait = retryAfterSeconds((await readThrottle(deps.db, [key])).get(key), now);
+  if (wait > 0) throw platformError('RATE_LIMITED', { retryAfterSeconds: wait }, { retryAfter: wait });
+
+  const user = await loadPrincipalUser(deps.db, { id: actor.userId });
+  if (!user) throw platformError('SESSION_INVALID');
+  if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    await recordFailure(deps.db, key, now, ACCOUNT_POLICY);
+    throw authError('WRONG_PASSWORD', { field: 'currentPassword' });
+  }
+  if (body.currentPassword === body.newPassword) throw authError('SAME_PASSWORD', { field: 'newPassword' });
+  const hash = await hashPassword(body.newPassword);
+  await deps.db.transaction().execute(async (tx: Executor) => {
+    await updatePassword(tx, actor.userId, hash, now.toISOString());
+    await revokeUserSessions(tx, actor.userId, now.toISOString(), 'password_changed', actor.sessionId);
+    await writeAudit(tx, deps.clock, {
+      action: 'auth.password_changed',
+      orgId: actor.orgId,
+      actor: auditActor(actor),
+      meta,
+    });
+  });
+  return me(deps, actor);
+}

@@ -1,0 +1,58 @@
+import type { DataScope } from '@steward/contracts';
+
+/**
+ * What part of the organisation a staff member may see. `all` covers every project; otherwise
+ * each listed project maps to 'all' (the whole project) or the set of buildings (a butler's patch).
+ */
+export interface Scope {
+  all: boolean;
+  projects: ReadonlyMap<string, 'all' | ReadonlySet<string>>;
+}
+
+export const FULL_SCOPE: Scope = { all: true, projects: new Map() };
+
+export function scopeFromRows(
+  all: boolean,
+  rows: readonly { project_id: string; building_id: string | null }[],
+): Scope {
+  const projects = new Map<string, 'all' | Set<string>>();
+  for (const row of rows) {
+    const current = projects.get(row.project_id);
+    if (row.building_id === null || current === 'all') projects.set(row.project_id, 'all');
+    else projects.set(row.project_id, (current ?? new Set<string>()).add(row.building_id));
+  }
+  return { all, projects };
+}
+
+export function scopeToDto(scope: Scope): DataScope {
+  return {
+    all: scope.all,
+    projects: [...scope.projects.entries()].map(([projectId, buildings]) => ({
+      projectId,
+      buildingIds: buildings === 'all' ? [] : [...buildings].sort(),
+    })),
+  };
+}
+
+/** Project ids the scope reaches, or 'all'. */
+export function scopedProjectIds(scope: Scope): 'all' | string[] {
+  return scope.all ? 'all' : [...scope.projects.keys()];
+}
+
+export function canAccessProject(scope: Scope, projectId: string): boolean {
+  return scope.all || scope.projects.has(projectId);
+}
+
+export function canAccessBuilding(scope: Scope, projectId: string, buildingId: string): boolean {
+  if (scope.all) return true;
+  const buildings = scope.projects.get(projectId);
+  return buildings === 'all' || (buildings !== undefined && buildings.has(buildingId));
+}
+
+/** Building ids the scope limits a project to, or 'all' when it reaches the whole project. */
+export function scopedBuildingIds(scope: Scope, projectId: string): 'all' | string[] {
+  if (scope.all) return 'all';
+  const buildings = scope.projects.get(projectId);
+  if (buildings === undefined) return [];
+  return buildings === 'all' ? 'all' : [...buildings];
+}

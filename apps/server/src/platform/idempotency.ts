@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { Db, Tx } from '../db/database.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
+import type { Clock } from './clock.ts';
+import { platformError } from './errors.ts';
+import { findIdempotencyKey, insertIdempotencyKey } from './idempotency.repository.ts';
+
+export interface IdempotencyContext {
+  orgId: string;
+  actorId: string;
+  key: string;
+  requestHash: string;
+}
+
+export function requestHash(method: string, url: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method} ${url}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
+}
+
+/**
+ * Runs a create in one transaction. With an Idempotency-Key, the key is stored in that same
+ * transaction, so either both the record and the key exist or neither does; a repeat with the
+ * same body returns the first result, a repeat with another body is refused.
+ */
+export async function runIdempotent<T>(
+  db: Db,
+  clock: Clock,
+  ctx: IdempotencyContext | undefined,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  if (!ctx) return db.transaction().execute(work);
+  const replay = async (): Promise<T | undefined> => {
+    const existing = await findIdempotencyKey(db, ctx.orgId, ctx.actorId, ctx.key);
+    if (!existing) return undefined;
+    if (existing.request_hash !== ctx.requestHash) throw platformError('IDEMPOTENCY_CONFLICT');
+    return JSON.parse(existing.response) as T;
+  };
+  const first = await replay();
+  if (first !== undefined) return first;
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const value = await work(tx);
+      await insertIdempotencyKey(tx, {
+        org_id: ctx.orgId,
+        actor_id: ctx.actorId,
+        key: ctx.key,
+        request_hash: ctx.requestHash,
+        status_code: 201,
+        response: JSON.stringify(value),
+        created_at: clock.now().toISOString(),
+      });
+      return value;
+    });
+  } catch (error) {
+    // A concurrent request with the same key committed first: answer with its result.
+    if (isUniqueViolation(error)) {
+      const again = await replay();
+      if (again !== undefined) return again;
+    }
+    throw error;
+  }
+}
