@@ -30,20 +30,18 @@ export interface TestOrg {
 
 export async function newOrg(deps: Deps, name = 'Test Org'): Promise<TestOrg> {
   const adminUsername = uniqueName('admin');
-  const { orgId, adminId } = await deps.db
-    .transaction()
-    .execute((tx) =>
-      createOrganization(
-        tx,
-        deps.clock,
-        {
-          name,
-          timeZone: 'Asia/Shanghai',
-          admin: { username: adminUsername, displayName: `${name} 管理员`, password: PASSWORD },
-        },
-        { claimInstallation: false },
-      ),
-    );
+  const { orgId, adminId } = await deps.db.transaction().execute((tx) =>
+    createOrganization(
+      tx,
+      deps.clock,
+      {
+        name,
+        timeZone: 'Asia/Shanghai',
+        admin: { username: adminUsername, displayName: `${name} 管理员`, password: PASSWORD },
+      },
+      { claimInstallation: false },
+    ),
+  );
   return { orgId, admin: await actorFor(deps, adminId), adminUsername };
 }
 

@@ -11,6 +11,8 @@ export interface TestApp {
   database: TestDatabase;
   clock: ManualClock;
   config: Config;
+  /** What services and factories need: the database and the test clock. */
+  deps: { db: TestDatabase['db']; clock: ManualClock };
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     database,
     clock,
     config,
+    deps: { db: database.db, clock },
     close: async () => {
       await app.close();
       await database.destroy();

@@ -38,7 +38,10 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = openDatabase({ engine: 'postgres', databaseUrl: url.toString(), dataDir: os.tmpdir() });
+  const database = openDatabase(
+    { engine: 'postgres', databaseUrl: url.toString(), dataDir: os.tmpdir() },
+    () => {},
+  );
   await migrateToLatest(database.db, 'postgres');
   return {
     ...database,

@@ -25,9 +25,18 @@ pg.types.setTypeParser(1114, (value) => new Date(`${value}Z`).toISOString());
 // bigint counts (count(*)) fit comfortably in a JS number for our sizes.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export function openDatabase(config: Pick<Config, 'engine' | 'databaseUrl' | 'dataDir'>): Database {
+export function openDatabase(
+  config: Pick<Config, 'engine' | 'databaseUrl' | 'dataDir'>,
+  onPoolError: (error: Error) => void = (error) =>
+    console.error(
+      JSON.stringify({ level: 'warn', msg: 'idle database connection lost', err: error.message }),
+    ),
+): Database {
   if (config.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.databaseUrl!, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', onPoolError);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', ping: () => ping(db), close: () => db.destroy() };
   }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../db/database.ts';
-import { isUniqueViolation } from '../db/dialect.ts';
+import type { Db, Executor, Tx } from '../db/database.ts';
 import type { Clock } from './clock.ts';
 import { platformError } from './errors.ts';
 import { findIdempotencyKey, insertIdempotencyKey } from './idempotency.repository.ts';
@@ -30,16 +29,20 @@ export async function runIdempotent<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   if (!ctx) return db.transaction().execute(work);
-  const replay = async (): Promise<T | undefined> => {
+  const replay = async (db: Executor): Promise<T | undefined> => {
     const existing = await findIdempotencyKey(db, ctx.orgId, ctx.actorId, ctx.key);
     if (!existing) return undefined;
     if (existing.request_hash !== ctx.requestHash) throw platformError('IDEMPOTENCY_CONFLICT');
     return JSON.parse(existing.response) as T;
   };
-  const first = await replay();
+  const first = await replay(db);
   if (first !== undefined) return first;
   try {
     return await db.transaction().execute(async (tx) => {
+      // Checked again inside the transaction: where transactions run one after another
+      // (SQLite), a twin request that committed meanwhile is seen here.
+      const committed = await replay(tx);
+      if (committed !== undefined) return committed;
       const value = await work(tx);
       await insertIdempotencyKey(tx, {
         org_id: ctx.orgId,
@@ -53,11 +56,10 @@ export async function runIdempotent<T>(
       return value;
     });
   } catch (error) {
-    // A concurrent request with the same key committed first: answer with its result.
-    if (isUniqueViolation(error)) {
-      const again = await replay();
-      if (again !== undefined) return again;
-    }
+    // A twin request with the same key may have committed while this one ran (on PostgreSQL it
+    // surfaces as a unique violation, or as the work's own "already exists"): answer with its result.
+    const again = await replay(db);
+    if (again !== undefined) return again;
     throw error;
   }
 }

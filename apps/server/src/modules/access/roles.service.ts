@@ -59,8 +59,14 @@ export async function createSystemRoles(
   return ids;
 }
 
+/** System roles first, in their canonical order, then custom roles as they were created. */
 export async function listRoles(deps: Pick<AccessDeps, 'db'>, actor: Actor): Promise<Role[]> {
-  return (await roles.listRoles(deps.db, actor.orgId)).map(roleDto);
+  const rank = (code: string) => {
+    const i = (SYSTEM_ROLES as readonly string[]).indexOf(code);
+    return i === -1 ? SYSTEM_ROLES.length : i;
+  };
+  const rows = await roles.listRoles(deps.db, actor.orgId);
+  return rows.sort((a, b) => rank(a.code) - rank(b.code)).map(roleDto);
 }
 
 export async function createRole(

@@ -58,20 +58,18 @@ export async function loadDemo(
   if (await isInstalled(deps.db)) return { created: false, logins };
 
   const admin = DEMO_STAFF[0]!;
-  const { adminId } = await deps.db
-    .transaction()
-    .execute((tx) =>
-      createOrganization(
-        tx,
-        deps.clock,
-        {
-          name: '翠湖物业服务有限公司（演示）',
-          timeZone: deps.config.timeZone,
-          admin: { username: admin.username, displayName: admin.displayName, password },
-        },
-        { claimInstallation: true },
-      ),
-    );
+  const { adminId } = await deps.db.transaction().execute((tx) =>
+    createOrganization(
+      tx,
+      deps.clock,
+      {
+        name: '翠湖物业服务有限公司（演示）',
+        timeZone: deps.config.timeZone,
+        admin: { username: admin.username, displayName: admin.displayName, password },
+      },
+      { claimInstallation: true },
+    ),
+  );
   const actor = toActor((await loadPrincipalUser(deps.db, { id: adminId }))!, 'user', {});
 
   const project = await createProject(deps, actor, {

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newOrg, PASSWORD, type TestOrg } from '../factories.ts';
+import { signIn, startTestApp, type TestApp } from '../harness.ts';
+import { describeEngines } from '../test-db.ts';
+
+describeEngines('HTTP platform', (engine) => {
+  let h: TestApp;
+  let org: TestOrg;
+
+  beforeAll(async () => {
+    h = await startTestApp(engine, { bodyLimit: 64 * 1024 });
+    org = await newOrg(h.deps);
+  });
+  afterAll(() => h.close());
+
+  it('answers /healthz and /readyz without authentication', async () => {
+    expect((await h.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await h.app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready' });
+  });
+
+  it('publishes OpenAPI 3 with the fixed paths, and interactive docs', async () => {
+    const doc = (await h.app.inject({ url: '/api/v1/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/auth/me',
+      '/api/v1/auth/logout',
+      '/api/v1/projects',
+      '/api/v1/users',
+      '/api/v1/audit',
+    ]) {
+      expect(doc.paths, path).toHaveProperty([path]);
+    }
+    expect(doc.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.required).toContain(
+      'username',
+    );
+    const docs = await h.app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toContain('text/html');
+  });
+
+  it('carries a request id: the caller’s if well-formed, otherwise a new one', async () => {
+    expect(
+      (await h.app.inject({ url: '/healthz', headers: { 'x-request-id': 'call-123' } })).headers[
+        'x-request-id'
+      ],
+    ).toBe('call-123');
+    const generated = (await h.app.inject({ url: '/healthz', headers: { 'x-request-id': 'bad id\u0000' } }))
+      .headers['x-request-id'];
+    expect(generated).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('turns malformed JSON, wrong content types, oversized and empty bodies into clear 4xx errors', async () => {
+    const s = await signIn(h.app, org.adminUsername, PASSWORD);
+    const post = (payload: string, contentType = 'application/json') =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/v1/projects',
+        headers: { ...s.headers, 'content-type': contentType },
+        payload,
+      });
+    const cases: [Awaited<ReturnType<typeof post>>, number, string][] = [
+      [await post('{"code": "A",'), 400, 'INVALID_JSON'],
+      [await post(''), 400, 'INVALID_JSON'],
+      [await post('code=A', 'application/x-www-form-urlencoded'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [
+        await post(JSON.stringify({ code: 'A', name: 'x'.repeat(70 * 1024), type: 'office' })),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
+      [await post('[1,2,3]'), 400, 'VALIDATION_FAILED'],
+      [await post('null'), 400, 'VALIDATION_FAILED'],
+    ];
+    for (const [response, status, code] of cases) {
+      expect(response.statusCode).toBe(status);
+      expect(response.json().error.code).toBe(code);
+      expect(response.json().error.message.length).toBeGreaterThan(0);
+    }
+    expect(
+      (await h.deps.db.selectFrom('projects').select('id').where('org_id', '=', org.orgId).execute()).length,
+    ).toBe(0);
+  });
+
+  it('keeps unicode, HTML and SQL in text as plain data', async () => {
+    const s = await signIn(h.app, org.adminUsername, PASSWORD);
+    const name = `𠀋 翠湖' OR 1=1; DROP TABLE projects;-- <img src=x onerror=alert(1)> \u202e`;
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: s.headers,
+      payload: { code: 'U1', name, type: 'office' },
+    });
+    expect(created.statusCode).toBe(201);
+    const read = (
+      await h.app.inject({ url: `/api/v1/projects/${created.json().id}`, headers: s.headers })
+    ).json();
+    expect(read.name).toBe(name.trim());
+    expect(
+      (
+        await h.app.inject({
+          url: `/api/v1/projects?q=${encodeURIComponent("' OR 1=1")}`,
+          headers: s.headers,
+        })
+      ).json().items,
+    ).toHaveLength(1);
+  });
+
+  it('answers unknown API routes with a localised 404 and unknown ids with 404, not 500', async () => {
+    const s = await signIn(h.app, org.adminUsername, PASSWORD);
+    const route = await h.app.inject({
+      url: '/api/v1/nothing-here',
+      headers: { 'accept-language': 'en-US' },
+    });
+    expect(route.statusCode).toBe(404);
+    expect(route.json().error).toMatchObject({
+      code: 'ROUTE_NOT_FOUND',
+      message: 'No such endpoint: GET /api/v1/nothing-here',
+    });
+    expect(
+      (
+        await h.app.inject({
+          url: '/api/v1/projects/01900000-0000-7000-8000-000000000000',
+          headers: s.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
+    const badId = await h.app.inject({ url: '/api/v1/projects/not-a-uuid', headers: s.headers });
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().error.details.fields[0].field).toBe('params.id');
+  });
+
+  it('sets defensive headers and never caches API answers', async () => {
+    const response = await h.app.inject({ url: '/api/v1/setup' });
+    expect(response.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+    });
+  });
+  // Last: it breaks the database on purpose.
+  it('hides internals of unexpected failures behind INTERNAL with the request id', async () => {
+    await h.deps.db.schema.dropTable('idempotency_keys').execute();
+    const s = await signIn(h.app, org.adminUsername, PASSWORD);
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: { ...s.headers, 'idempotency-key': 'k1', 'accept-language': 'en-US' },
+      payload: { code: 'Z9', name: 'z', type: 'office' },
+    });
+    expect(response.statusCode).toBe(500);
+    const error = response.json().error;
+    expect(error.code).toBe('INTERNAL');
+    expect(error.message).toContain(response.headers['x-request-id']);
+    expect(response.body).not.toMatch(/idempotency_keys|sqlite|relation|stack/i);
+  });
+});
