@@ -54,7 +54,11 @@ async function main(argv: string[]): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     timer.unref();
+    // close() drops the connections idle right now; ones busy now turn idle (keep-alive) once
+    // their response is sent and would hold the process open, so keep closing them as they do.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
     await app.close();
+    clearInterval(sweep);
     await database.close();
     process.exit(0);
   };

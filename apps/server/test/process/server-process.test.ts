@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../postgres-cluster.ts';
+
+const SERVER = path.resolve(import.meta.dirname, '../../src/main.ts');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(args: string[], env: Record<string, string>): Running {
+  // As in production (npm run serve): one node process, so signals reach the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, ...args], {
+    env: { ...process.env, STEWARD_WEB_DIR: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(predicate: () => boolean | Promise<boolean>, ms = 30_000, every = 100): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await predicate()) return;
+    await new Promise((r) => setTimeout(r, every));
+  }
+  throw new Error('timed out');
+}
+
+describe('the server process', () => {
+  const dirs: string[] = [];
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const c of children.splice(0)) c.kill('SIGKILL');
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+  const tempDir = () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-proc-'));
+    dirs.push(d);
+    return d;
+  };
+
+  it('refuses to start on bad configuration, naming every bad variable', async () => {
+    const proc = run(['serve'], {
+      STEWARD_PORT: 'http',
+      STEWARD_TZ: 'Nowhere/City',
+      STEWARD_DATA_DIR: tempDir(),
+    });
+    children.push(proc.child);
+    expect(await proc.exited).toBe(2);
+    expect(proc.output()).toMatch(/STEWARD_PORT="http" must be a whole number/);
+    expect(proc.output()).toMatch(/STEWARD_TZ="Nowhere\/City" is not an IANA time zone/);
+  });
+
+  it('starts the demo with logins printed, then on SIGTERM finishes in-flight requests and exits 0', async () => {
+    const port = await freePort();
+    const proc = run(['demo'], {
+      STEWARD_PORT: String(port),
+      STEWARD_DATA_DIR: tempDir(),
+      STEWARD_DEMO_PASSWORD: 'ProcTest123',
+      STEWARD_LOG_LEVEL: 'info',
+    });
+    children.push(proc.child);
+    await waitFor(() => proc.output().includes('demo is running'));
+    for (const username of ['admin', 'manager', 'supervisor', 'agent', 'butler', 'tech', 'cashier'])
+      expect(proc.output()).toContain(username);
+    expect(proc.output()).toContain('ProcTest123');
+
+    // Sign-ins hash with argon2 (four at a time), so a burst of them is still in flight when the signal lands.
+    const login = (i: number) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: i % 2 ? 'admin' : 'agent', password: 'ProcTest123' }),
+      }).then((r) => r.status);
+    const count = (msg: string) =>
+      proc
+        .output()
+        .split('\n')
+        .filter((l) => l.includes(`"msg":"${msg}"`)).length;
+    const inFlight = Array.from({ length: 24 }, (_, i) => login(i));
+    // Signal once the server has received every request (accepted and logged), not before.
+    await waitFor(() => count('incoming request') >= 24, 10_000, 5);
+    proc.child.kill('SIGTERM');
+    const statuses = await Promise.all(inFlight);
+    expect(statuses).toEqual(Array(24).fill(200));
+    expect(await proc.exited).toBe(0);
+    // Some requests were still being answered after the shutdown began.
+    const lines = proc.output().split('\n');
+    const shutdownAt = lines.findIndex((l) => l.includes('shutting down'));
+    expect(shutdownAt).toBeGreaterThan(-1);
+    expect(
+      lines.slice(shutdownAt).filter((l) => l.includes('"msg":"request completed"')).length,
+    ).toBeGreaterThan(0);
+  });
+});
