@@ -55,7 +55,7 @@ export async function authRoutes(app: App, deps: service.AuthDeps): Promise<void
       summary: 'The signed-in user and the CSRF token of this session',
       response: { 200: AuthResponse, ...errorResponses },
     },
-    handler: (request) => service.me(deps, actorOf(request)),
+    handler: async (request) => service.me(actorOf(request)),
   });
 
   app.post('/api/v1/auth/password', {

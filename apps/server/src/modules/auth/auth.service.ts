@@ -39,14 +39,22 @@ export interface LoginResult {
   maxAgeSeconds: number;
 }
 
-export function sessionUserDto(user: PrincipalUser): SessionUser {
+type SessionUserSource = Pick<
+  PrincipalUser,
+  'id' | 'username' | 'displayName' | 'orgId' | 'orgName' | 'scope' | 'mustChangePassword' | 'lastLoginAt'
+> & {
+  roles: readonly string[];
+  permissions: ReadonlySet<string>;
+};
+
+export function sessionUserDto(user: SessionUserSource): SessionUser {
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     orgId: user.orgId,
     orgName: user.orgName,
-    roles: user.roles,
+    roles: [...user.roles],
     permissions: [...user.permissions].sort(),
     scope: scopeToDto(user.scope),
     mustChangePassword: user.mustChangePassword,
@@ -142,10 +150,9 @@ export async function logout(deps: AuthDeps, actor: Actor, meta: RequestMeta): P
   });
 }
 
-export async function me(deps: Pick<AuthDeps, 'db'>, actor: Actor): Promise<AuthResponse> {
-  const user = await loadPrincipalUser(deps.db, { id: actor.userId });
-  if (!user) throw platformError('SESSION_INVALID');
-  return { user: sessionUserDto(user), csrfToken: actor.csrfToken ?? '' };
+/** The caller as authenticated for this very request: no second lookup. */
+export function me(actor: Actor): AuthResponse {
+  return { user: sessionUserDto({ ...actor, id: actor.userId }), csrfToken: actor.csrfToken ?? '' };
 }
 
 /** Changes the caller's own password and signs out their other sessions. */
@@ -178,5 +185,5 @@ export async function changePassword(
       meta,
     });
   });
-  return me(deps, actor);
+  return me({ ...actor, mustChangePassword: false });
 }

@@ -5,8 +5,11 @@ export interface Actor {
   kind: 'user' | 'token';
   userId: string;
   orgId: string;
+  orgName: string;
   username: string;
   displayName: string;
+  /** The sign-in before the current one (shown to users so they can spot one that was not theirs). */
+  lastLoginAt: string | null;
   roles: readonly string[];
   permissions: ReadonlySet<string>;
   scope: Scope;

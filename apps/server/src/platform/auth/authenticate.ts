@@ -5,8 +5,8 @@ import { MINUTE } from '../clock.ts';
 import { platformError } from '../errors.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Actor, RequestMeta } from './actor.ts';
-import { loadPrincipalUser, type PrincipalUser } from './principal.repository.ts';
-import { findSession, revokeSession, touchSession } from './sessions.repository.ts';
+import { loadPrincipalUser, loadSessionPrincipal, type PrincipalUser } from './principal.repository.ts';
+import { revokeSession, touchSession } from './sessions.repository.ts';
 import { findApiTokenByHash, markApiTokenUsed } from './api-tokens.repository.ts';
 import { API_TOKEN_PREFIX, safeEqual, sha256 } from './tokens.ts';
 
@@ -69,16 +69,15 @@ async function authenticateToken(deps: AuthDeps, secret: string, creds: Credenti
 async function authenticateSession(deps: AuthDeps, cookie: string, creds: Credentials): Promise<Actor> {
   const now = deps.clock.now();
   if (cookie.length > 200) throw platformError('SESSION_INVALID');
-  const session = await findSession(deps.db, sha256(cookie));
-  if (!session || session.revoked_at) throw platformError('SESSION_INVALID');
+  const found = await loadSessionPrincipal(deps.db, sha256(cookie));
+  if (!found || found.session.revoked_at) throw platformError('SESSION_INVALID');
+  const { session, user } = found;
   const idleLimit = Date.parse(session.last_seen_at) + deps.config.sessionIdleMinutes * MINUTE;
   if (Date.parse(session.expires_at) <= now.getTime() || idleLimit <= now.getTime()) {
     await revokeSession(deps.db, session.id, now.toISOString(), 'expired');
     throw platformError('SESSION_EXPIRED');
   }
-  const user = await loadPrincipalUser(deps.db, { id: session.user_id });
-  if (!user || user.status !== 'active' || user.orgId !== session.org_id)
-    throw platformError('SESSION_INVALID');
+  if (user.status !== 'active' || user.orgId !== session.org_id) throw platformError('SESSION_INVALID');
   // The cookie is sent by the browser automatically; a write must also prove it read our page.
   if (
     !SAFE_METHODS.has(creds.method) &&
@@ -101,8 +100,10 @@ export function toActor(
     kind,
     userId: user.id,
     orgId: user.orgId,
+    orgName: user.orgName,
     username: user.username,
     displayName: user.displayName,
+    lastLoginAt: user.lastLoginAt,
     roles: user.roles,
     permissions: user.permissions,
     scope: user.scope,

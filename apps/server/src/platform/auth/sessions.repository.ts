@@ -5,10 +5,6 @@ export async function insertSession(db: Executor, row: SessionsTable): Promise<v
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findSession(db: Executor, id: string): Promise<SessionsTable | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function touchSession(db: Executor, id: string, at: string): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
