@@ -89,9 +89,12 @@ async function platformPlugin(app: FastifyInstance, deps: HttpDeps): Promise<voi
   app.decorateRequest('locale', 'zh-CN');
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access) {
+    const access = route.config?.access;
+    if (route.url.startsWith('/api/v1') && !access) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
     }
+    // The OpenAPI document shows public routes without the global security requirement.
+    if (access && 'public' in access) route.schema = { ...route.schema, security: [] };
   });
 
   app.addHook('onRequest', async (request, reply) => {
