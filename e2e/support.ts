@@ -78,7 +78,7 @@ export async function signIn(
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('menu-dashboard').waitFor();
+  await page.getByTestId('dashboard-welcome').waitFor();
 }
 
 /** A browser suite: skipped with the global notice where Chromium is missing (never in CI). */

@@ -110,7 +110,9 @@ async function registerConsole(app: FastifyInstance, webDir: string | null): Pro
   if (hasConsole) {
     await app.register(fastifyStatic, {
       root: webDir,
-      wildcard: false,
+      // Look files up per request (not a list taken at start): a rebuilt console is served at
+      // once; a missing file falls through to the not-found handler below (SPA fallback).
+      wildcard: true,
       setHeaders: (reply, file) => {
         // Vite fingerprints assets, so they never change; index.html must always be fresh.
         reply.header(

@@ -1,26 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, Nullable, PageQuery, Timestamp } from './common.ts';
 
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_changed',
-  'org.setup',
-  'user.created',
-  'user.updated',
-  'user.password_reset',
-  'user.sessions_revoked',
-  'role.created',
-  'role.updated',
-  'token.created',
-  'token.revoked',
-  'token.used',
-  'data.exported',
-  'pii.revealed',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
 export const ActorKind = Type.Union([
   Type.Literal('user'),
   Type.Literal('token'),

@@ -1,5 +1,5 @@
 export * from './common.ts';
-export * from './permissions.ts';
+export * from './catalogues.ts';
 export * from './auth.ts';
 export * from './setup.ts';
 export * from './users.ts';

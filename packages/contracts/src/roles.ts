@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { Id } from './common.ts';
-import { PERMISSION_CODES } from './permissions.ts';
+import { PERMISSION_CODES, type Permission } from './permissions.ts';
 
-export const PermissionCode = Type.Union(PERMISSION_CODES.map((c) => Type.Literal(c)));
+/** One of the catalogue's permission codes (an enum in the JSON schema, the Permission union in TypeScript). */
+export const PermissionCode = Type.Unsafe<Permission>({ type: 'string', enum: [...PERMISSION_CODES] });
 
 export const Role = Type.Object({
   id: Id,

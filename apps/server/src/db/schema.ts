@@ -75,6 +75,8 @@ export interface SessionsTable {
   expires_at: string;
   revoked_at: string | null;
   revoked_reason: string | null;
+  /** The user's sign-in before this session began, shown as "last sign-in" for its whole life. */
+  previous_login_at: string | null;
   ip: string | null;
   user_agent: string | null;
 }

@@ -274,6 +274,19 @@ describeEngines('staff authentication', (engine) => {
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
+  it('reports the previous sign-in, not the current one, for the whole session', async () => {
+    const { username } = await newUser(h.deps, org);
+    const first = await signIn(h.app, username, PASSWORD);
+    expect(first.user.lastLoginAt).toBeNull();
+    const firstAt = h.clock.now().toISOString();
+    h.clock.advance(HOUR);
+    const second = await signIn(h.app, username, PASSWORD);
+    expect(second.user.lastLoginAt).toBe(firstAt);
+    h.clock.advance(MINUTE);
+    const me = (await h.app.inject({ url: '/api/v1/auth/me', headers: { cookie: second.cookie } })).json();
+    expect(me.user.lastLoginAt).toBe(firstAt);
+  });
+
   it('audits a successful sign-in with the client address', async () => {
     const { username, id } = await newUser(h.deps, org);
     await h.app.inject({

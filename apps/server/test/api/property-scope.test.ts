@@ -28,6 +28,11 @@ describeEngines('projects, buildings and data scope', (engine) => {
     const s = await signIn(h.app, butler.username, PASSWORD);
     const projects = (await h.app.inject({ url: '/api/v1/projects', headers: s.headers })).json();
     expect(projects.items.map((p: { id: string }) => p.id)).toEqual([a.id]);
+    // Counts follow the scope too: two of the project's four buildings.
+    expect(projects.items[0].buildingCount).toBe(2);
+    expect(
+      (await h.app.inject({ url: `/api/v1/projects/${a.id}`, headers: s.headers })).json().buildingCount,
+    ).toBe(2);
     const buildings = (
       await h.app.inject({ url: `/api/v1/projects/${a.id}/buildings`, headers: s.headers })
     ).json();

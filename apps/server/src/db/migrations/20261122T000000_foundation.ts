@@ -114,6 +114,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('expires_at', timestamp, (c) => c.notNull())
     .addColumn('revoked_at', timestamp)
     .addColumn('revoked_reason', 'text')
+    .addColumn('previous_login_at', timestamp)
     .addColumn('ip', 'text')
     .addColumn('user_agent', 'text')
     .execute();

@@ -117,6 +117,7 @@ export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta):
       expires_at: new Date(now.getTime() + ttlMs).toISOString(),
       revoked_at: null,
       revoked_reason: null,
+      previous_login_at: user.lastLoginAt,
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
     });

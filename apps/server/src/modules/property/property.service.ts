@@ -14,7 +14,13 @@ import { defineErrors, platformError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { runIdempotent, type IdempotencyContext } from '../../platform/idempotency.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { canAccessProject, scopedBuildingIds, scopedProjectIds } from '../../platform/auth/scope.ts';
+import {
+  canAccessProject,
+  FULL_SCOPE,
+  scopedBuildingIds,
+  scopedProjectIds,
+  type Scope,
+} from '../../platform/auth/scope.ts';
 import { addProjectToScope } from '../../platform/auth/scopes.repository.ts';
 import * as repo from './projects.repository.ts';
 
@@ -33,14 +39,16 @@ export const propertyError = defineErrors({
 
 export type PropertyDeps = { db: Db; clock: Clock };
 
-export function projectDto(row: repo.ProjectRow): Project {
+/** A project as the caller sees it: someone limited to some buildings counts only those. */
+export function projectDto(row: repo.ProjectRow, scope: Scope): Project {
+  const buildings = scopedBuildingIds(scope, row.id);
   return {
     id: row.id,
     code: row.code,
     name: row.name,
     type: row.type,
     address: row.address,
-    buildingCount: row.building_count,
+    buildingCount: buildings === 'all' ? row.building_count : buildings.length,
     createdAt: row.created_at,
   };
 }
@@ -62,7 +70,12 @@ export async function listProjects(
     after: after ?? undefined,
     limit,
   });
-  return pageOf(rows, limit, projectDto, (r) => [r.code, r.id]);
+  return pageOf(
+    rows,
+    limit,
+    (r) => projectDto(r, actor.scope),
+    (r) => [r.code, r.id],
+  );
 }
 
 /** A project the caller may see, or 404 (existence outside the scope does not leak). */
@@ -71,7 +84,7 @@ export async function getProject(deps: Pick<PropertyDeps, 'db'>, actor: Actor, i
     ? await repo.findProject(deps.db, actor.orgId, id)
     : undefined;
   if (!row) throw platformError('NOT_FOUND');
-  return projectDto(row);
+  return projectDto(row, actor.scope);
 }
 
 export async function createProject(
@@ -97,7 +110,8 @@ export async function createProject(
     });
     // A scoped creator keeps seeing what they created.
     if (!actor.scope.all) await addProjectToScope(tx, actor.orgId, actor.userId, id);
-    return projectDto((await repo.findProject(tx, actor.orgId, id))!);
+    // The creator now holds the whole new project (added to their scope above).
+    return projectDto((await repo.findProject(tx, actor.orgId, id))!, FULL_SCOPE);
   });
 }
 

@@ -88,7 +88,11 @@ async function authenticateSession(deps: AuthDeps, cookie: string, creds: Creden
   if (now.getTime() - Date.parse(session.last_seen_at) >= SESSION_TOUCH_INTERVAL) {
     await touchSession(deps.db, session.id, now.toISOString());
   }
-  return toActor(user, 'user', { sessionId: session.id, csrfToken: session.csrf_token });
+  // "Last sign-in" within a session is the one before it began, not the session's own.
+  return toActor({ ...user, lastLoginAt: session.previous_login_at }, 'user', {
+    sessionId: session.id,
+    csrfToken: session.csrf_token,
+  });
 }
 
 export function toActor(

@@ -115,6 +115,7 @@ export async function loadSessionPrincipal(
       'sessions.expires_at as s_expires_at',
       'sessions.revoked_at as s_revoked_at',
       'sessions.revoked_reason as s_revoked_reason',
+      'sessions.previous_login_at as s_previous_login_at',
       'sessions.ip as s_ip',
       'sessions.user_agent as s_user_agent',
     ])
@@ -131,6 +132,7 @@ export async function loadSessionPrincipal(
     expires_at: row.s_expires_at,
     revoked_at: row.s_revoked_at,
     revoked_reason: row.s_revoked_reason,
+    previous_login_at: row.s_previous_login_at,
     ip: row.s_ip,
     user_agent: row.s_user_agent,
   };

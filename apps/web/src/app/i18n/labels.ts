@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import {
+  AUDIT_ACTIONS,
+  PERMISSIONS,
+  SYSTEM_ROLES,
+  type AuditAction,
+  type Permission,
+  type SystemRole,
+} from '@steward/contracts/catalogues';
+import type { ActorKind, ProjectType, UserStatus } from '@steward/contracts';
+import { useT } from './I18nProvider.tsx';
+
+export type PermissionGroup = (typeof PERMISSIONS)[number]['group'];
+
+export const PERMISSION_GROUPS: readonly PermissionGroup[] = [...new Set(PERMISSIONS.map((p) => p.group))];
+
+export const PROJECT_TYPES: readonly ProjectType[] = ['residential', 'commercial', 'office', 'institution'];
+
+export function isSystemRole(code: string): code is SystemRole {
+  return (SYSTEM_ROLES as readonly string[]).includes(code);
+}
+
+export function isPermission(code: string): code is Permission {
+  return PERMISSIONS.some((p) => p.code === code);
+}
+
+const AUDIT_TARGETS = ['user', 'role', 'api_token', 'organization'] as const;
+type AuditTarget = (typeof AUDIT_TARGETS)[number];
+
+function isAuditTarget(type: string): type is AuditTarget {
+  return (AUDIT_TARGETS as readonly string[]).includes(type);
+}
+
+export function isAuditAction(code: string): code is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(code);
+}
+
+/** Human labels for the codes the server speaks in (roles, permissions, audit actions…). */
+export function useLabels() {
+  const t = useT();
+  return useMemo(
+    () => ({
+      /** System roles are labelled by code in the UI language; custom roles by the name they were given. */
+      role: (code: string, name?: string) => (isSystemRole(code) ? t(`systemRole.${code}`) : (name ?? code)),
+      permission: (code: string) => (isPermission(code) ? t(`permission.${code}`) : code),
+      permissionGroup: (group: PermissionGroup) => t(`permissionGroup.${group}`),
+      auditAction: (action: string) => (isAuditAction(action) ? t(`auditAction.${action}`) : action),
+      auditTarget: (type: string) => (isAuditTarget(type) ? t(`auditTarget.${type}`) : type),
+      actorKind: (kind: ActorKind) => t(`actorKind.${kind}`),
+      projectType: (type: ProjectType) => t(`projectType.${type}`),
+      userStatus: (status: UserStatus) => t(`userStatus.${status}`),
+    }),
+    [t],
+  );
+}

@@ -1,0 +1,93 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { SetupPage } from '../features/auth/SetupPage.tsx';
+import { AppShell } from './AppShell.tsx';
+import { FullPageSpin, NotFoundResult, PageSpin, StartupError } from './components/StatusResults.tsx';
+import { RequirePermission, RequireSignIn, type ReturnState } from './guards.tsx';
+import { NAV_ITEMS } from './navigation.tsx';
+import { useSession } from './session.tsx';
+
+/** Pages load on first visit, so the sign-in page does not wait for every screen of the console. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const PAGES: Record<string, ComponentType> = {
+  dashboard: page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage'),
+  projects: page(() => import('../features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
+  users: page(() => import('../features/users/UsersPage.tsx'), 'UsersPage'),
+  roles: page(() => import('../features/roles/RolesPage.tsx'), 'RolesPage'),
+  tokens: page(() => import('../features/tokens/TokensPage.tsx'), 'TokensPage'),
+  audit: page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage'),
+};
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageSpin />}>{children}</Suspense>;
+}
+
+/** /login for visitors; a signed-in user goes back to where they were headed. */
+function LoginRoute() {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'signedIn') {
+    const from = (location.state as ReturnState | null)?.from;
+    return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
+  }
+  return <LoginPage />;
+}
+
+export function AppRoutes() {
+  const { state } = useSession();
+  if (state.status === 'loading') return <FullPageSpin />;
+  if (state.status === 'error') return <StartupError error={state.error} onRetry={state.retry} />;
+  if (state.status === 'setup') {
+    return (
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="*" element={<Navigate to="/setup" replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route path="/setup" element={<Navigate to="/" replace />} />
+      <Route path="/login" element={<LoginRoute />} />
+      <Route
+        path="/change-password"
+        element={
+          <RequireSignIn passwordChange>
+            <ChangePasswordPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        element={
+          <RequireSignIn>
+            <AppShell />
+          </RequireSignIn>
+        }
+      >
+        {NAV_ITEMS.map((item) => {
+          const Page = PAGES[item.key];
+          if (!Page) return null;
+          return (
+            <Route
+              key={item.key}
+              path={item.path}
+              element={
+                <RequirePermission permission={item.permission}>
+                  <Lazy>
+                    <Page />
+                  </Lazy>
+                </RequirePermission>
+              }
+            />
+          );
+        })}
+        <Route path="*" element={<NotFoundResult />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,84 @@
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CreateProjectBody } from '@steward/contracts';
+import { queryKeys } from '../../../api/keys.ts';
+import { createProject } from '../../../api/property.ts';
+import { ErrorAlert } from '../../../app/components/ErrorAlert.tsx';
+import { applyFieldErrors } from '../../../app/errors.ts';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { PROJECT_TYPES, useLabels } from '../../../app/i18n/labels.ts';
+import { testId } from '../../../app/testId.ts';
+
+const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+export function CreateProjectModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const labels = useLabels();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CreateProjectBody>();
+  const mutation = useMutation({
+    mutationFn: createProject,
+    onSuccess: (project) => {
+      message.success(t('project.created', { name: project.name }));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects.all });
+      onClose();
+    },
+    onError: (error) => applyFieldErrors(form, error),
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={t('project.createTitle')}
+      okText={t('common.create')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={mutation.isPending}
+      destroyOnHidden
+      afterClose={() => mutation.reset()}
+      okButtonProps={{ ...testId('project-create-submit') }}
+    >
+      <ErrorAlert error={mutation.error} form={form} />
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ type: 'residential' }}
+        onFinish={(values) =>
+          mutation.mutate({
+            code: values.code.trim(),
+            name: values.name.trim(),
+            type: values.type,
+            address: values.address?.trim() || null,
+          })
+        }
+      >
+        <Form.Item
+          name="code"
+          label={t('project.code')}
+          extra={t('project.codeHelp')}
+          rules={[
+            { required: true, message: t('project.codeRequired') },
+            { pattern: CODE_PATTERN, max: 32, message: t('project.codeHelp') },
+          ]}
+        >
+          <Input autoComplete="off" spellCheck={false} data-testid="project-code" />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('project.name')}
+          rules={[{ required: true, whitespace: true, max: 100, message: t('project.nameRequired') }]}
+        >
+          <Input autoComplete="off" data-testid="project-name" />
+        </Form.Item>
+        <Form.Item name="type" label={t('project.type')} rules={[{ required: true }]}>
+          <Select options={PROJECT_TYPES.map((type) => ({ value: type, label: labels.projectType(type) }))} />
+        </Form.Item>
+        <Form.Item name="address" label={t('project.address')} rules={[{ max: 200 }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { User } from '@steward/contracts';
+import { resetUserPassword } from '../../../api/access.ts';
+import { queryKeys } from '../../../api/keys.ts';
+import { ErrorAlert } from '../../../app/components/ErrorAlert.tsx';
+import { applyFieldErrors } from '../../../app/errors.ts';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { testId } from '../../../app/testId.ts';
+import { confirmPasswordRules, newPasswordRules } from '../../../app/passwordRules.ts';
+
+interface Props {
+  user: User | null;
+  onClose: () => void;
+}
+
+/** Sets a temporary password; the server ends the user's sessions and asks for a new one at next sign-in. */
+export function ResetPasswordModal({ user, onClose }: Props) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ newPassword: string; confirmPassword: string }>();
+  const mutation = useMutation({
+    mutationFn: (newPassword: string) => resetUserPassword(user!.id, { newPassword }),
+    onSuccess: (saved) => {
+      message.success(t('user.passwordReset', { name: saved.displayName }));
+      // The reset bumps the user's version (and sets "must change password"): reload the rows.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
+      onClose();
+    },
+    onError: (error) => applyFieldErrors(form, error),
+  });
+
+  return (
+    <Modal
+      open={user !== null}
+      title={t('user.resetPasswordTitle', { name: user?.displayName ?? '' })}
+      okText={t('user.resetPassword')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={mutation.isPending}
+      destroyOnHidden
+      okButtonProps={{ ...testId('user-reset-password-submit') }}
+      afterClose={() => mutation.reset()}
+    >
+      <Alert type="info" showIcon title={t('user.resetPasswordHelp')} style={{ marginBottom: 16 }} />
+      <ErrorAlert error={mutation.error} form={form} />
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={(values) => mutation.mutate(values.newPassword)}
+      >
+        <Form.Item
+          name="newPassword"
+          label={t('password.temporary')}
+          extra={t('password.rule')}
+          rules={newPasswordRules(t)}
+        >
+          <Input.Password autoComplete="new-password" data-testid="user-reset-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label={t('setup.confirmPassword')}
+          dependencies={['newPassword']}
+          rules={confirmPasswordRules(t, 'newPassword')}
+        >
+          <Input.Password autoComplete="new-password" data-testid="user-reset-password-confirm" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
