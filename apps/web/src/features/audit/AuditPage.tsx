@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { Card, DatePicker, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DatePicker, Flex, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { AUDIT_ACTIONS } from '@steward/contracts/catalogues';
 import type { AuditEntry } from '@steward/contracts';
 import { listAudit } from '../../api/audit.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { PAGE_SIZE, useCursorList } from '../../api/useCursorList.ts';
-import { tableEmpty } from '../../app/components/EmptyState.tsx';
-import { ErrorAlert } from '../../app/components/ErrorAlert.tsx';
-import { LoadMore } from '../../app/components/LoadMore.tsx';
+import { CursorTable } from '../../app/components/CursorTable.tsx';
 import { PageHeader } from '../../app/components/PageHeader.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
@@ -109,60 +107,44 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('menu.audit')} description={t('audit.pageDescription')} />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Flex gap={8} wrap style={{ padding: 12 }}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('audit.filterAction')}
-            value={action}
-            onChange={setAction}
-            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: labels.auditAction(a) }))}
-            style={{ width: 200 }}
-            data-testid="audit-filter-action"
-          />
-          <Input.Search
-            allowClear
-            placeholder={t('audit.searchPlaceholder')}
-            onSearch={(value) => setQ(value.trim())}
-            style={{ width: 260 }}
-            data-testid="audit-search"
-          />
-          <DatePicker.RangePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            value={range}
-            onChange={(value) => setRange(value)}
-            allowEmpty={[true, true]}
-            data-testid="audit-range"
-          />
-        </Flex>
-        <div style={{ padding: '0 12px' }}>
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        </div>
-        <Table<AuditEntry>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.isPending && !list.isError}
-          pagination={false}
-          sticky={{ offsetHeader: 56 }}
-          scroll={{ x: 900 }}
-          expandable={{ expandedRowRender: (entry) => <Details entry={entry} /> }}
-          locale={{ emptyText: tableEmpty(list.isPending, t('audit.empty')) }}
-          data-testid="audit-table"
-        />
-        <div style={{ paddingBottom: 8 }}>
-          <LoadMore
-            count={list.items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </div>
-      </Card>
+      <CursorTable<AuditEntry>
+        list={list}
+        columns={columns}
+        scrollX={900}
+        emptyText={t('audit.empty')}
+        expandable={{ expandedRowRender: (entry) => <Details entry={entry} /> }}
+        data-testid="audit-table"
+        filters={
+          <>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('audit.filterAction')}
+              value={action}
+              onChange={setAction}
+              options={AUDIT_ACTIONS.map((a) => ({ value: a, label: labels.auditAction(a) }))}
+              style={{ width: 200 }}
+              data-testid="audit-filter-action"
+            />
+            <Input.Search
+              allowClear
+              placeholder={t('audit.searchPlaceholder')}
+              onSearch={(value) => setQ(value.trim())}
+              style={{ width: 260 }}
+              data-testid="audit-search"
+            />
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              value={range}
+              onChange={(value) => setRange(value)}
+              allowEmpty={[true, true]}
+              data-testid="audit-range"
+            />
+          </>
+        }
+      />
     </>
   );
 }

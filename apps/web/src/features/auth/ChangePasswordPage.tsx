@@ -4,8 +4,8 @@ import { useNavigate } from 'react-router-dom';
 import { changePassword, logout } from '../../api/auth.ts';
 import { ErrorAlert } from '../../app/components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../app/errors.ts';
+import { NewPasswordFields } from '../../app/components/NewPasswordFields.tsx';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
-import { confirmPasswordRules, newPasswordRules } from '../../app/passwordRules.ts';
 import { useCurrentUser, useSession } from '../../app/session.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
 
@@ -70,22 +70,13 @@ export function ChangePasswordPage() {
         >
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
-        <Form.Item
+        <NewPasswordFields
           name="newPassword"
           label={t('password.new')}
-          extra={t('password.rule')}
-          rules={newPasswordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" data-testid="password-new" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={confirmPasswordRules(t, 'newPassword')}
-        >
-          <Input.Password autoComplete="new-password" data-testid="password-confirm" />
-        </Form.Item>
+          confirmLabel={t('password.confirm')}
+          testId="password-new"
+          confirmTestId="password-confirm"
+        />
         <Button
           type="primary"
           htmlType="submit"

@@ -5,8 +5,8 @@ import type { SetupBody } from '@steward/contracts';
 import { runSetup } from '../../api/auth.ts';
 import { ErrorAlert } from '../../app/components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../app/errors.ts';
+import { NewPasswordFields } from '../../app/components/NewPasswordFields.tsx';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
-import { confirmPasswordRules, newPasswordRules } from '../../app/passwordRules.ts';
 import { useSession } from '../../app/session.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
 import { usernameRules } from './usernameRules.ts';
@@ -89,22 +89,13 @@ export function SetupPage() {
         >
           <Input autoComplete="name" data-testid="setup-display-name" />
         </Form.Item>
-        <Form.Item
+        <NewPasswordFields
           name="adminPassword"
           label={t('setup.adminPassword')}
-          extra={t('password.rule')}
-          rules={newPasswordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" data-testid="setup-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('setup.confirmPassword')}
-          dependencies={['adminPassword']}
-          rules={confirmPasswordRules(t, 'adminPassword')}
-        >
-          <Input.Password autoComplete="new-password" data-testid="setup-password-confirm" />
-        </Form.Item>
+          confirmLabel={t('setup.confirmPassword')}
+          testId="setup-password"
+          confirmTestId="setup-password-confirm"
+        />
         <Button
           type="primary"
           htmlType="submit"

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Input, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Project } from '@steward/contracts';
 import { queryKeys } from '../../api/keys.ts';
 import { listProjects } from '../../api/property.ts';
 import { PAGE_SIZE, useCursorList } from '../../api/useCursorList.ts';
-import { tableEmpty } from '../../app/components/EmptyState.tsx';
-import { ErrorAlert } from '../../app/components/ErrorAlert.tsx';
-import { LoadMore } from '../../app/components/LoadMore.tsx';
+import { CursorTable } from '../../app/components/CursorTable.tsx';
 import { PageHeader } from '../../app/components/PageHeader.tsx';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import { useLabels } from '../../app/i18n/labels.ts';
@@ -88,40 +86,24 @@ export function ProjectsPage() {
           ) : null
         }
       />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Flex gap={8} wrap style={{ padding: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('project.searchPlaceholder')}
-            onSearch={(value) => setQ(value.trim())}
-            style={{ width: 280 }}
-            data-testid="project-search"
-          />
-        </Flex>
-        <div style={{ padding: '0 12px' }}>
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        </div>
-        <Table<Project>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.isPending && !list.isError}
-          pagination={false}
-          sticky={{ offsetHeader: 56 }}
-          scroll={{ x: 800 }}
-          locale={{ emptyText: tableEmpty(list.isPending, t('project.empty')) }}
-          data-testid="project-table"
-        />
-        <div style={{ paddingBottom: 8 }}>
-          <LoadMore
-            count={list.items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </div>
-      </Card>
+      <CursorTable<Project>
+        list={list}
+        columns={columns}
+        scrollX={800}
+        emptyText={t('project.empty')}
+        data-testid="project-table"
+        filters={
+          <>
+            <Input.Search
+              allowClear
+              placeholder={t('project.searchPlaceholder')}
+              onSearch={(value) => setQ(value.trim())}
+              style={{ width: 280 }}
+              data-testid="project-search"
+            />
+          </>
+        }
+      />
       {canManage ? <CreateProjectModal open={creating} onClose={() => setCreating(false)} /> : null}
       <BuildingsDrawer project={opened} canManage={canManage} onClose={() => setOpened(null)} />
     </>

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { User, UserStatus } from '@steward/contracts';
 import { listUsers } from '../../api/access.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { PAGE_SIZE, useCursorList } from '../../api/useCursorList.ts';
-import { tableEmpty } from '../../app/components/EmptyState.tsx';
-import { ErrorAlert } from '../../app/components/ErrorAlert.tsx';
-import { LoadMore } from '../../app/components/LoadMore.tsx';
+import { CursorTable } from '../../app/components/CursorTable.tsx';
 import { PageHeader } from '../../app/components/PageHeader.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
@@ -130,58 +128,42 @@ export function UsersPage() {
           ) : null
         }
       />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Flex gap={8} wrap style={{ padding: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('user.searchPlaceholder')}
-            onSearch={(value) => setQ(value.trim())}
-            style={{ width: 300 }}
-            data-testid="user-search"
-          />
-          <Select
-            allowClear
-            placeholder={t('user.filterRole')}
-            value={role}
-            onChange={setRole}
-            options={roles.options}
-            style={{ width: 180 }}
-            data-testid="user-filter-role"
-          />
-          <Select
-            allowClear
-            placeholder={t('user.filterStatus')}
-            value={status}
-            onChange={setStatus}
-            options={STATUSES.map((s) => ({ value: s, label: labels.userStatus(s) }))}
-            style={{ width: 140 }}
-            data-testid="user-filter-status"
-          />
-        </Flex>
-        <div style={{ padding: '0 12px' }}>
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        </div>
-        <Table<User>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.isPending && !list.isError}
-          pagination={false}
-          sticky={{ offsetHeader: 56 }}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: tableEmpty(list.isPending, t('user.empty')) }}
-          data-testid="user-table"
-        />
-        <div style={{ paddingBottom: 8 }}>
-          <LoadMore
-            count={list.items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </div>
-      </Card>
+      <CursorTable<User>
+        list={list}
+        columns={columns}
+        scrollX={1000}
+        emptyText={t('user.empty')}
+        data-testid="user-table"
+        filters={
+          <>
+            <Input.Search
+              allowClear
+              placeholder={t('user.searchPlaceholder')}
+              onSearch={(value) => setQ(value.trim())}
+              style={{ width: 300 }}
+              data-testid="user-search"
+            />
+            <Select
+              allowClear
+              placeholder={t('user.filterRole')}
+              value={role}
+              onChange={setRole}
+              options={roles.options}
+              style={{ width: 180 }}
+              data-testid="user-filter-role"
+            />
+            <Select
+              allowClear
+              placeholder={t('user.filterStatus')}
+              value={status}
+              onChange={setStatus}
+              options={STATUSES.map((s) => ({ value: s, label: labels.userStatus(s) }))}
+              style={{ width: 140 }}
+              data-testid="user-filter-status"
+            />
+          </>
+        }
+      />
       {canManage ? (
         <>
           <UserDrawer target={drawer} onClose={() => setDrawer(null)} />

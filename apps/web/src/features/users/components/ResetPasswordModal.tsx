@@ -1,13 +1,13 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Modal } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { User } from '@steward/contracts';
 import { resetUserPassword } from '../../../api/access.ts';
 import { queryKeys } from '../../../api/keys.ts';
 import { ErrorAlert } from '../../../app/components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../../app/errors.ts';
+import { NewPasswordFields } from '../../../app/components/NewPasswordFields.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { testId } from '../../../app/testId.ts';
-import { confirmPasswordRules, newPasswordRules } from '../../../app/passwordRules.ts';
 
 interface Props {
   user: User | null;
@@ -51,22 +51,13 @@ export function ResetPasswordModal({ user, onClose }: Props) {
         preserve={false}
         onFinish={(values) => mutation.mutate(values.newPassword)}
       >
-        <Form.Item
+        <NewPasswordFields
           name="newPassword"
           label={t('password.temporary')}
-          extra={t('password.rule')}
-          rules={newPasswordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-reset-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('setup.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={confirmPasswordRules(t, 'newPassword')}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-reset-password-confirm" />
-        </Form.Item>
+          confirmLabel={t('setup.confirmPassword')}
+          testId="user-reset-password"
+          confirmTestId="user-reset-password-confirm"
+        />
       </Form>
     </Modal>
   );
