@@ -93,8 +93,16 @@ async function platformPlugin(app: FastifyInstance, deps: HttpDeps): Promise<voi
     if (route.url.startsWith('/api/v1') && !access) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
     }
-    // The OpenAPI document shows public routes without the global security requirement.
-    if (access && 'public' in access) route.schema = { ...route.schema, security: [] };
+    if (!access) return;
+    // The OpenAPI document states each operation's rule as `x-access` (public, authenticated or
+    // the permission), and shows public routes without the global security requirement.
+    const rule =
+      'public' in access ? 'public' : 'authenticated' in access ? 'authenticated' : access.permission;
+    const openApi: Record<string, unknown> = {
+      'x-access': rule,
+      ...('public' in access ? { security: [] } : {}),
+    };
+    route.schema = Object.assign({}, route.schema, openApi);
   });
 
   app.addHook('onRequest', async (request, reply) => {
