@@ -313,6 +313,106 @@ describeEngines('users, roles, scopes and API tokens', (engine) => {
     expect(agentOk.statusCode).toBe(201);
   });
 
+  it('keeps a delegated manager inside their own data scope: no widening, no managing wider users', async () => {
+    const code = `desk_${engine}`;
+    await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/roles',
+      headers: admin.headers,
+      payload: {
+        code,
+        name: '项目前台主管',
+        permissions: ['users.read', 'users.manage', 'tokens.manage', 'projects.read', 'dashboard.view'],
+      },
+    });
+    const lead = await newUser(h.deps, org, {
+      roles: [code],
+      scope: { all: false, projects: [{ projectId: project.id, buildingIds: [] }] },
+    });
+    const s = await signIn(h.app, lead.username, PASSWORD);
+    const refused = async (response: Awaited<ReturnType<typeof h.app.inject>>) => {
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.json().error.code).toBe('SCOPE_ESCALATION_FORBIDDEN');
+    };
+    const me = (await h.app.inject({ url: `/api/v1/users/${lead.id}`, headers: s.headers })).json();
+    await refused(
+      await h.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${lead.id}`,
+        headers: s.headers,
+        payload: { version: me.version, scope: { all: true, projects: [] } },
+      }),
+    );
+    await refused(
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: s.headers,
+        payload: { ...validUser(), roles: ['agent'], scope: { all: true, projects: [] } },
+      }),
+    );
+    await refused(
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: s.headers,
+        payload: {
+          ...validUser(),
+          roles: ['agent'],
+          scope: { all: false, projects: [{ projectId: other.id, buildingIds: [] }] },
+        },
+      }),
+    );
+    const wide = await newUser(h.deps, org, { roles: ['agent'] });
+    const wideRow = (await h.app.inject({ url: `/api/v1/users/${wide.id}`, headers: s.headers })).json();
+    await refused(
+      await h.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${wide.id}`,
+        headers: s.headers,
+        payload: { version: wideRow.version, displayName: 'x' },
+      }),
+    );
+    await refused(
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/users/${wide.id}/reset-password`,
+        headers: s.headers,
+        payload: { newPassword: 'Takeover123' },
+      }),
+    );
+    await refused(
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/users/${wide.id}/revoke-sessions`,
+        headers: s.headers,
+      }),
+    );
+    await refused(
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        headers: s.headers,
+        payload: { name: 'x', userId: wide.id },
+      }),
+    );
+    // Admins hold permissions the lead lacks: signing them out is refused too.
+    const out = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${org.admin.userId}/revoke-sessions`,
+      headers: s.headers,
+    });
+    expect(out.json().error.code).toBe('ESCALATION_FORBIDDEN');
+    // Within the scope, all of it works.
+    const inside = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: s.headers,
+      payload: { ...validUser(), roles: ['agent'] },
+    });
+    expect(inside.statusCode).toBe(201);
+  });
+
   it('role permission changes apply at once, are audited, and the admin role cannot be edited', async () => {
     const agent = await newUser(h.deps, org, { roles: ['agent'] });
     const session = await signIn(h.app, agent.username, PASSWORD);

@@ -27,6 +27,11 @@ export const accessError = defineErrors({
     'zh-CN': '不能授予或管理超出您自身权限的角色：{permissions}',
     'en-US': 'You cannot grant or manage access beyond your own: {permissions}',
   },
+  SCOPE_ESCALATION_FORBIDDEN: {
+    status: 403,
+    'zh-CN': '不能授予或管理超出您自身数据范围的项目或楼栋：{ids}',
+    'en-US': 'You cannot grant or manage projects or buildings outside your own data scope: {ids}',
+  },
   ROLE_CODE_TAKEN: {
     status: 409,
     'zh-CN': '角色编码 {code} 已存在',

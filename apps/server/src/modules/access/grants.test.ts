@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
-import { assertCanGrant, invalidScopeIds, scopeRows } from './grants.ts';
+import { scopeFromRows } from '../../platform/auth/scope.ts';
+import { assertCanGrant, invalidScopeIds, scopeBeyond, scopeRows } from './grants.ts';
 
 describe('assertCanGrant', () => {
   const actor = { permissions: new Set(['users.read', 'users.manage']) };
@@ -60,5 +61,29 @@ describe('scope rows and validation', () => {
         known,
       ),
     ).toEqual(['b9', 'px', 'p1']);
+  });
+});
+
+describe('scopeBeyond', () => {
+  const butler = scopeFromRows(false, [
+    { project_id: 'p1', building_id: 'b1' },
+    { project_id: 'p2', building_id: null },
+  ]);
+  it('lets an organisation-wide actor grant anything', () => {
+    expect(scopeBeyond(scopeFromRows(true, []), { all: true, projects: [] })).toEqual([]);
+  });
+  it('names what lies outside the actor: all, other projects, a whole project they hold only in part, other buildings', () => {
+    expect(scopeBeyond(butler, { all: true, projects: [] })).toEqual(['all']);
+    expect(
+      scopeBeyond(butler, {
+        all: false,
+        projects: [
+          { projectId: 'p3', buildingIds: [] },
+          { projectId: 'p1', buildingIds: [] },
+          { projectId: 'p1', buildingIds: ['b1', 'b2'] },
+          { projectId: 'p2', buildingIds: ['any'] },
+        ],
+      }),
+    ).toEqual(['p3', 'p1', 'b2']);
   });
 });

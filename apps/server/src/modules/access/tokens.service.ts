@@ -6,11 +6,9 @@ import type { Actor, RequestMeta } from '../../platform/auth/actor.ts';
 import { auditActor, writeAudit } from '../../platform/audit/audit.ts';
 import { API_TOKEN_PREFIX, randomSecret, sha256 } from '../../platform/auth/tokens.ts';
 import { accessError } from './access.errors.ts';
-import { assertCanGrant } from './grants.ts';
-import * as roles from './roles.repository.ts';
 import * as tokens from './tokens.repository.ts';
 import * as users from './users.repository.ts';
-import type { AccessDeps } from './users.service.ts';
+import { assertCanManage, type AccessDeps } from './users.service.ts';
 
 function tokenDto(row: tokens.ApiTokenRow): ApiToken {
   return {
@@ -43,15 +41,7 @@ export async function createToken(
   return deps.db.transaction().execute(async (tx) => {
     const user = await users.findUser(tx, actor.orgId, body.userId);
     if (!user || user.status !== 'active') throw accessError('TOKEN_USER_INVALID', { field: 'userId' });
-    const held = await roles.findRolesByCodes(tx, actor.orgId, user.roles);
-    assertCanGrant(
-      actor,
-      await roles.rolePermissions(
-        tx,
-        actor.orgId,
-        held.map((r) => r.id),
-      ),
-    );
+    await assertCanManage(tx, actor, user);
 
     const secret = `${API_TOKEN_PREFIX}${randomSecret(32)}`;
     const now = deps.clock.now();
@@ -92,6 +82,8 @@ export async function revokeToken(
   return deps.db.transaction().execute(async (tx) => {
     const token = await tokens.findApiToken(tx, actor.orgId, id);
     if (!token) throw platformError('NOT_FOUND');
+    const owner = await users.findUser(tx, actor.orgId, token.user_id);
+    if (owner) await assertCanManage(tx, actor, owner);
     if (!token.revoked_at) {
       await tokens.revokeApiToken(tx, actor.orgId, id, deps.clock.now().toISOString());
       await writeAudit(tx, deps.clock, {

@@ -21,7 +21,7 @@ import { setUserScopes } from '../../platform/auth/scopes.repository.ts';
 import { revokeUserSessions } from '../../platform/auth/sessions.repository.ts';
 import { existingPlaces } from '../property/index.ts';
 import { accessError } from './access.errors.ts';
-import { assertCanGrant, invalidScopeIds, scopeRows } from './grants.ts';
+import { assertCanGrant, assertScopeWithin, invalidScopeIds, scopeRows } from './grants.ts';
 import * as roles from './roles.repository.ts';
 import * as users from './users.repository.ts';
 
@@ -84,6 +84,23 @@ async function validateScope(db: Executor, orgId: string, scope: DataScope): Pro
   if (bad.length) throw accessError('INVALID_SCOPE', { field: 'scope', ids: bad }, { ids: bad.join(', ') });
 }
 
+/**
+ * Managing someone (editing, resetting their password, signing them out, issuing them a token)
+ * needs at least what they hold: every permission of their roles, and their whole data scope.
+ */
+export async function assertCanManage(tx: Executor, actor: Actor, target: users.UserRow): Promise<void> {
+  const held = await roles.findRolesByCodes(tx, actor.orgId, target.roles);
+  assertCanGrant(
+    actor,
+    await roles.rolePermissions(
+      tx,
+      actor.orgId,
+      held.map((r) => r.id),
+    ),
+  );
+  assertScopeWithin(actor, userDto(target).scope);
+}
+
 export async function createUser(
   deps: AccessDeps,
   actor: Actor,
@@ -104,6 +121,7 @@ export async function createUser(
         granted.map((r) => r.id),
       ),
     );
+    assertScopeWithin(actor, body.scope);
     await validateScope(tx, actor.orgId, body.scope);
 
     const now = deps.clock.now().toISOString();
@@ -162,15 +180,19 @@ export async function updateUser(
     const currentRoles = await resolveRoles(tx, actor.orgId, current.roles);
     const nextRoles = body.roles ? await resolveRoles(tx, actor.orgId, body.roles) : currentRoles;
     // Managing someone means holding at least what they hold, before and after the change.
+    await assertCanManage(tx, actor, current);
     assertCanGrant(
       actor,
       await roles.rolePermissions(
         tx,
         actor.orgId,
-        [...currentRoles, ...nextRoles].map((r) => r.id),
+        nextRoles.map((r) => r.id),
       ),
     );
-    if (body.scope) await validateScope(tx, actor.orgId, body.scope);
+    if (body.scope) {
+      assertScopeWithin(actor, body.scope);
+      await validateScope(tx, actor.orgId, body.scope);
+    }
 
     const nextStatus = body.status ?? current.status;
     const wasAdmin = current.status === 'active' && current.roles.includes('admin');
@@ -244,15 +266,7 @@ export async function resetPassword(
   return deps.db.transaction().execute(async (tx) => {
     const current = await users.findUser(tx, actor.orgId, id);
     if (!current) throw platformError('NOT_FOUND');
-    const held = await resolveRoles(tx, actor.orgId, current.roles);
-    assertCanGrant(
-      actor,
-      await roles.rolePermissions(
-        tx,
-        actor.orgId,
-        held.map((r) => r.id),
-      ),
-    );
+    await assertCanManage(tx, actor, current);
     const now = deps.clock.now().toISOString();
     const ok = await users.updateUserVersioned(tx, actor.orgId, id, current.version, {
       password_hash: passwordHash,
@@ -283,6 +297,7 @@ export async function revokeSessions(
   return deps.db.transaction().execute(async (tx) => {
     const current = await users.findUser(tx, actor.orgId, id);
     if (!current) throw platformError('NOT_FOUND');
+    await assertCanManage(tx, actor, current);
     const revoked = await revokeUserSessions(tx, id, deps.clock.now().toISOString(), 'revoked_by_admin');
     await writeAudit(tx, deps.clock, {
       action: 'user.sessions_revoked',
