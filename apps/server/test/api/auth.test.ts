@@ -93,6 +93,37 @@ describeEngines('staff authentication', (engine) => {
     expect((await attempt(PASSWORD)).statusCode).toBe(200);
   });
 
+  it('counts parallel guesses before checking them: only the allowed number is ever verified', async () => {
+    const { username } = await newUser(h.deps, org);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.1.2.3',
+          payload: { username, password: 'guess-1234' },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    h.clock.advance(16 * MINUTE);
+  });
+
+  it('does not lock out a busy office: successful sign-ins from one address take their attempt back', async () => {
+    const { username } = await newUser(h.deps, org);
+    for (let i = 0; i < 40; i++) {
+      const response = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.7.7.7',
+        payload: { username, password: PASSWORD },
+      });
+      expect(response.statusCode, `sign-in ${i}`).toBe(200);
+    }
+  });
+
   it('throttles one IP that tries many accounts', async () => {
     const attempt = (i: number) =>
       h.app.inject({

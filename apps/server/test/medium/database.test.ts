@@ -5,7 +5,7 @@ import { newId } from '../../src/platform/ids.ts';
 import { writeAudit, SYSTEM } from '../../src/platform/audit/audit.ts';
 import { SYSTEM_META } from '../../src/platform/auth/actor.ts';
 import { ACCOUNT_POLICY } from '../../src/platform/auth/throttle.ts';
-import { readThrottle, recordFailure } from '../../src/platform/auth/throttle.repository.ts';
+import { readThrottle, recordAttempt } from '../../src/platform/auth/throttle.repository.ts';
 import { runIdempotent } from '../../src/platform/idempotency.ts';
 import { createProject } from '../../src/modules/property/index.ts';
 import { newOrg, type TestOrg } from '../factories.ts';
@@ -68,13 +68,13 @@ describeEngines('database platform', (engine) => {
     const now = clock.now();
     await Promise.all(
       Array.from({ length: 12 }, () =>
-        recordFailure(database.db, key, now, { ...ACCOUNT_POLICY, limit: 100 }),
+        recordAttempt(database.db, key, now, { ...ACCOUNT_POLICY, limit: 100 }),
       ),
     );
     expect((await readThrottle(database.db, [key])).get(key)?.failures).toBe(12);
     // A new window starts once the old one has passed.
     const later = new Date(now.getTime() + ACCOUNT_POLICY.windowMs + MINUTE);
-    expect((await recordFailure(database.db, key, later, ACCOUNT_POLICY)).failures).toBe(1);
+    expect((await recordAttempt(database.db, key, later, ACCOUNT_POLICY)).failures).toBe(1);
   });
 
   it('creates one record for simultaneous requests with the same Idempotency-Key', async () => {

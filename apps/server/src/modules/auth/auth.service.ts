@@ -10,8 +10,19 @@ import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { loadPrincipalUser, type PrincipalUser } from '../../platform/auth/principal.repository.ts';
 import { scopeToDto } from '../../platform/auth/scope.ts';
 import { insertSession, revokeSession, revokeUserSessions } from '../../platform/auth/sessions.repository.ts';
-import { ACCOUNT_POLICY, IP_POLICY, retryAfterSeconds } from '../../platform/auth/throttle.ts';
-import { clearThrottle, readThrottle, recordFailure } from '../../platform/auth/throttle.repository.ts';
+import {
+  ACCOUNT_POLICY,
+  IP_POLICY,
+  overLimit,
+  retryAfterSeconds,
+  type ThrottlePolicy,
+} from '../../platform/auth/throttle.ts';
+import {
+  clearThrottle,
+  readThrottle,
+  recordAttempt,
+  releaseAttempt,
+} from '../../platform/auth/throttle.repository.ts';
 import { randomSecret, sha256 } from '../../platform/auth/tokens.ts';
 import { markLoggedIn, updatePassword } from './auth.repository.ts';
 
@@ -65,28 +76,48 @@ export function sessionUserDto(user: SessionUserSource): SessionUser {
 const accountKey = (username: string) => `account:${username.toLowerCase()}`;
 const ipKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;
 
+/**
+ * Counts this sign-in attempt against each key before the password is checked; refuses with 429
+ * when a key is locked or this attempt goes beyond its limit.
+ */
+async function reserveAttempt(
+  deps: Pick<AuthDeps, 'db' | 'clock'>,
+  keys: [string, ThrottlePolicy][],
+): Promise<void> {
+  const now = deps.clock.now();
+  const locks = await readThrottle(
+    deps.db,
+    keys.map(([key]) => key),
+  );
+  let wait = Math.max(...keys.map(([key]) => retryAfterSeconds(locks.get(key), now)));
+  if (wait === 0) {
+    for (const [key, policy] of keys) {
+      const state = await recordAttempt(deps.db, key, now, policy);
+      if (overLimit(state, policy)) wait = Math.max(wait, retryAfterSeconds(state, now), 1);
+    }
+  }
+  if (wait > 0) throw platformError('RATE_LIMITED', { retryAfterSeconds: wait }, { retryAfter: wait });
+}
+
 export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta): Promise<LoginResult> {
   const now = deps.clock.now();
   const username = body.username.trim().toLowerCase();
   const keys = [accountKey(username), ipKey(meta.ip)];
 
-  const locks = await readThrottle(deps.db, keys);
-  const wait = Math.max(...keys.map((k) => retryAfterSeconds(locks.get(k), now)));
-  if (wait > 0) throw platformError('RATE_LIMITED', { retryAfterSeconds: wait }, { retryAfter: wait });
+  await reserveAttempt(deps, [
+    [keys[0]!, ACCOUNT_POLICY],
+    [keys[1]!, IP_POLICY],
+  ]);
 
   const user = await loadPrincipalUser(deps.db, { username });
   const ok = await verifyPassword(user?.passwordHash ?? null, body.password);
   if (!ok || !user) {
-    await deps.db.transaction().execute(async (tx) => {
-      await recordFailure(tx, keys[0]!, now, ACCOUNT_POLICY);
-      await recordFailure(tx, keys[1]!, now, IP_POLICY);
-      await writeAudit(tx, deps.clock, {
-        action: 'auth.login_failed',
-        orgId: user?.orgId ?? null,
-        actor: user ? { kind: 'user', id: user.id, name: user.displayName } : ANONYMOUS,
-        details: { username: body.username.slice(0, 64), reason: user ? 'wrong_password' : 'unknown_user' },
-        meta,
-      });
+    await writeAudit(deps.db, deps.clock, {
+      action: 'auth.login_failed',
+      orgId: user?.orgId ?? null,
+      actor: user ? { kind: 'user', id: user.id, name: user.displayName } : ANONYMOUS,
+      details: { username: body.username.slice(0, 64), reason: user ? 'wrong_password' : 'unknown_user' },
+      meta,
     });
     throw authError('INVALID_CREDENTIALS');
   }
@@ -107,6 +138,7 @@ export async function login(deps: AuthDeps, body: LoginBody, meta: RequestMeta):
   const ttlMs = deps.config.sessionTtlHours * HOUR;
   await deps.db.transaction().execute(async (tx) => {
     await clearThrottle(tx, keys[0]!);
+    await releaseAttempt(tx, keys[1]!, IP_POLICY);
     await insertSession(tx, {
       id: sha256(secret),
       org_id: user.orgId,
@@ -165,18 +197,17 @@ export async function changePassword(
 ): Promise<AuthResponse> {
   const now = deps.clock.now();
   const key = accountKey(actor.username);
-  const wait = retryAfterSeconds((await readThrottle(deps.db, [key])).get(key), now);
-  if (wait > 0) throw platformError('RATE_LIMITED', { retryAfterSeconds: wait }, { retryAfter: wait });
+  await reserveAttempt(deps, [[key, ACCOUNT_POLICY]]);
 
   const user = await loadPrincipalUser(deps.db, { id: actor.userId });
   if (!user) throw platformError('SESSION_INVALID');
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
-    await recordFailure(deps.db, key, now, ACCOUNT_POLICY);
     throw authError('WRONG_PASSWORD', { field: 'currentPassword' });
   }
   if (body.currentPassword === body.newPassword) throw authError('SAME_PASSWORD', { field: 'newPassword' });
   const hash = await hashPassword(body.newPassword);
   await deps.db.transaction().execute(async (tx: Executor) => {
+    await clearThrottle(tx, key);
     await updatePassword(tx, actor.userId, hash, now.toISOString());
     await revokeUserSessions(tx, actor.userId, now.toISOString(), 'password_changed', actor.sessionId);
     await writeAudit(tx, deps.clock, {

@@ -11,8 +11,12 @@ export async function readThrottle(db: Executor, keys: string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.key, { failures: r.failures, lockedUntil: r.locked_until }]));
 }
 
-/** Counts one failure for `key` atomically: a new window starts when the old one has passed. */
-export async function recordFailure(
+/**
+ * Counts one attempt for `key` atomically, before the password is checked (a new window starts
+ * when the old one has passed). Reaching the limit sets the lock. Counting first means parallel
+ * guesses cannot all read "not locked" and slip through together.
+ */
+export async function recordAttempt(
   db: Executor,
   key: string,
   now: Date,
@@ -42,4 +46,17 @@ export async function recordFailure(
 
 export async function clearThrottle(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('auth_throttle').where('key', '=', key).execute();
+}
+
+/** Takes back one attempt that succeeded, lifting the lock once the count is under the limit again. */
+export async function releaseAttempt(db: Executor, key: string, policy: ThrottlePolicy): Promise<void> {
+  await db
+    .updateTable('auth_throttle')
+    .set({
+      failures: sql`failures - 1`,
+      locked_until: sql`CASE WHEN failures - 1 < ${policy.limit} THEN NULL ELSE locked_until END`,
+    })
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute();
 }

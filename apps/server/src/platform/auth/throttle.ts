@@ -1,9 +1,11 @@
 import { MINUTE } from '../clock.ts';
 
 /**
- * Login throttling policy. Failures are counted per account and per client IP in a fixed window;
- * reaching the limit locks that key for the lock period. The count lives in the database so every
- * server process shares it, and is bumped in one atomic statement so concurrent failures all count.
+ * Login throttling policy. Attempts are counted per account and per client IP in a fixed window,
+ * before the password is checked; a success takes its attempt back (the account's count is
+ * cleared, the IP's decremented, so a busy office behind one address is not locked out by its own
+ * sign-ins). More attempts than the limit inside the window lock the key for the lock period. The
+ * count lives in the database, bumped in one atomic statement, so every server process shares it.
  */
 export interface ThrottlePolicy {
   limit: number;
@@ -24,4 +26,9 @@ export function retryAfterSeconds(state: ThrottleState | undefined, now: Date): 
   if (!state?.lockedUntil) return 0;
   const ms = Date.parse(state.lockedUntil) - now.getTime();
   return ms > 0 ? Math.ceil(ms / 1000) : 0;
+}
+
+/** True when this attempt (already counted) goes beyond what the policy allows. */
+export function overLimit(state: ThrottleState, policy: ThrottlePolicy): boolean {
+  return state.failures > policy.limit;
 }
