@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -48,6 +48,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             ],
           },
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
+    // Requests Fastify cannot route (a malformed %-escape in the path) still get the error model.
+    frameworkErrors: (_error, request, reply) => {
+      const body = errorBody(
+        platformError('BAD_URL'),
+        pickLocale(request.headers['accept-language']),
+        String(request.id),
+      );
+      void (reply as FastifyReply).status(400).send(body);
+    },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     return503OnClosing: true,

@@ -51,6 +51,12 @@ export const platformError = defineErrors({
     'zh-CN': '请求体不是有效的 JSON',
     'en-US': 'The request body is not valid JSON',
   },
+  BAD_URL: { status: 400, 'zh-CN': '请求地址格式有误', 'en-US': 'The request URL is malformed' },
+  BAD_REQUEST: {
+    status: 400,
+    'zh-CN': '请求无法处理，请检查后重试',
+    'en-US': 'The request could not be processed; check it and retry',
+  },
   INVALID_CURSOR: {
     status: 400,
     'zh-CN': '分页游标无效，请从第一页重新加载',
@@ -155,6 +161,7 @@ const REASONS: Record<string, Localised> = {
   format: { 'zh-CN': '格式不正确（应为 {format}）', 'en-US': 'must be a valid {format}' },
   pattern: { 'zh-CN': '格式不正确', 'en-US': 'has an invalid format' },
   anyOf: { 'zh-CN': '取值不在允许范围内', 'en-US': 'is not one of the allowed values' },
+  nul: { 'zh-CN': '不能包含空字符（U+0000）', 'en-US': 'must not contain the NUL character (U+0000)' },
   enum: { 'zh-CN': '取值不在允许范围内', 'en-US': 'is not one of the allowed values' },
   const: { 'zh-CN': '取值不在允许范围内', 'en-US': 'is not one of the allowed values' },
 };
@@ -168,11 +175,42 @@ const CONTEXT_NAMES: Record<string, string> = {
 };
 
 /** Turns Ajv's errors into one entry per bad field, named like `body.scope.all`. */
+/**
+ * Which of a field's errors to report. A union reports one error per branch: for a nullable field
+ * (`string | null`) the specific one ("must be a valid email") says what is wrong; for a union of
+ * literals only the summary ("not one of the allowed values") does.
+ */
+function rank(error: AjvError): number {
+  if (error.keyword === 'required' || error.keyword === 'additionalProperties') return 0;
+  const branchNoise =
+    ['anyOf', 'const', 'enum'].includes(error.keyword) ||
+    (error.keyword === 'type' && error.params.type === 'null');
+  if (!branchNoise) return 1;
+  return error.keyword === 'anyOf' ? 2 : 3;
+}
+
+/** One localised entry for a bad field. */
+export function fieldError(
+  field: string,
+  keyword: string,
+  params: Record<string, unknown>,
+  locale: Locale,
+): FieldReason {
+  return { field, keyword, reason: format((REASONS[keyword] ?? FALLBACK_REASON)[locale], params) };
+}
+
+export interface FieldReason {
+  field: string;
+  reason: string;
+  keyword: string;
+}
+
+/** Turns Ajv's errors into one entry per bad field, named like `body.scope.all`. */
 export function fieldErrors(
   errors: readonly AjvError[],
   context: string | undefined,
   locale: Locale,
-): { field: string; reason: string; keyword: string }[] {
+): FieldReason[] {
   const prefix = CONTEXT_NAMES[context ?? 'body'] ?? context ?? 'body';
   const byField = new Map<string, AjvError>();
   for (const error of errors) {
@@ -181,38 +219,32 @@ export function fieldErrors(
     if (typeof extra === 'string') segments.push(extra);
     const field = [prefix, ...segments].join('.');
     const current = byField.get(field);
-    // A union reports one error per branch; keep the summary ("not one of the allowed values").
-    if (
-      !current ||
-      error.keyword === 'anyOf' ||
-      error.keyword === 'required' ||
-      error.keyword === 'additionalProperties'
-    ) {
-      byField.set(field, error);
-    }
+    if (!current || rank(error) < rank(current)) byField.set(field, error);
   }
-  return [...byField.entries()].map(([field, error]) => ({
-    field,
-    keyword: error.keyword,
-    reason: format((REASONS[error.keyword] ?? FALLBACK_REASON)[locale], error.params),
-  }));
+  return [...byField.entries()].map(([field, error]) =>
+    fieldError(field, error.keyword, error.params, locale),
+  );
+}
+
+/** A 400 listing each bad field; the message sums them up. */
+export function validationFailed(fields: FieldReason[]): AppError {
+  const summary = fields.map((f) => `${f.field} ${f.reason}`).join('; ');
+  return platformError('VALIDATION_FAILED', { fields }, { summary });
 }
 
 /** Maps anything thrown while handling a request to the public error model. */
 export function toAppError(error: unknown, bodyLimit: number, locale: Locale): AppError {
   if (error instanceof AppError) return error;
   const fe = error as Partial<FastifyError> & { validation?: AjvError[]; validationContext?: string };
-  if (fe.validation) {
-    const fields = fieldErrors(fe.validation, fe.validationContext, locale);
-    const summary = fields.map((f) => `${f.field} ${f.reason}`).join('; ');
-    return platformError('VALIDATION_FAILED', { fields }, { summary });
-  }
+  if (fe.validation) return validationFailed(fieldErrors(fe.validation, fe.validationContext, locale));
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return platformError('PAYLOAD_TOO_LARGE', { limit: bodyLimit }, { limit: bodyLimit });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return platformError('UNSUPPORTED_MEDIA_TYPE');
+    case '22021': // PostgreSQL: character not in repertoire (e.g. NUL) — a last line behind validation
+    case '22P05':
+      return platformError('BAD_REQUEST');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return platformError('INVALID_JSON');
@@ -222,5 +254,8 @@ export function toAppError(error: unknown, bodyLimit: number, locale: Locale): A
     return platformError('PAYLOAD_TOO_LARGE', { limit: bodyLimit }, { limit: bodyLimit });
   if (fe.statusCode === 415) return platformError('UNSUPPORTED_MEDIA_TYPE');
   if (fe.statusCode === 503) return platformError('SERVICE_UNAVAILABLE');
+  // Any other client error Fastify raises (an aborted upload, a bad header) stays a 4xx.
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
+    return platformError('BAD_REQUEST');
   return platformError('INTERNAL');
 }

@@ -4,7 +4,7 @@ import type { Permission } from '@steward/contracts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from './clock.ts';
-import { AppError, errorMessage, platformError, toAppError } from './errors.ts';
+import { AppError, errorMessage, fieldError, platformError, toAppError, validationFailed } from './errors.ts';
 import { pickLocale, type Locale } from './i18n.ts';
 import { newId } from './ids.ts';
 import type { Actor, RequestMeta } from './auth/actor.ts';
@@ -59,12 +59,11 @@ export function actorOf(request: FastifyRequest): Actor {
 export function idempotencyOf(request: FastifyRequest): IdempotencyContext | undefined {
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || key === '') return undefined;
-  if (key.length > 200)
-    throw platformError(
-      'VALIDATION_FAILED',
-      { fields: [{ field: 'headers.idempotency-key', reason: 'too long' }] },
-      { summary: 'Idempotency-Key' },
-    );
+  if (key.length > 200) {
+    throw validationFailed([
+      fieldError('headers.idempotency-key', 'maxLength', { limit: 200 }, request.locale),
+    ]);
+  }
   const actor = actorOf(request);
   return {
     orgId: actor.orgId,
@@ -75,13 +74,32 @@ export function idempotencyOf(request: FastifyRequest): IdempotencyContext | und
 }
 
 export function errorBody(error: AppError, locale: Locale, requestId: string) {
-  return {
-    error: {
-      code: error.code,
-      message: errorMessage(error.code, locale, { ...error.params, requestId }),
-      ...(error.details ? { details: error.details } : {}),
-    },
-  };
+  const message = errorMessage(error.code, locale, { ...error.params, requestId });
+  let details = error.details;
+  // One shape for "this field is wrong": a business error that names a body field
+  // (`{ field: 'username' }`) is reported like a validation error, in details.fields.
+  if (details && typeof details.field === 'string' && !('fields' in details)) {
+    const { field, ...rest } = details;
+    details = { ...rest, fields: [{ field: `body.${field}`, reason: message, keyword: error.code }] };
+  }
+  return { error: { code: error.code, message, ...(details ? { details } : {}) } };
+}
+
+/** Path of the first string (or key) holding U+0000, which PostgreSQL cannot store in text. */
+export function findNul(value: unknown, path: string[]): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = key.includes('\u0000') ? [...path, key] : findNul(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 async function platformPlugin(app: FastifyInstance, deps: HttpDeps): Promise<void> {
@@ -127,6 +145,18 @@ async function platformPlugin(app: FastifyInstance, deps: HttpDeps): Promise<voi
     }
     if ('permission' in access && !actor.permissions.has(access.permission)) {
       throw platformError('FORBIDDEN', { permission: access.permission });
+    }
+  });
+
+  // Text with NUL is refused before validation, on every route and both engines alike.
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ] as const) {
+      const path = findNul(value, [part]);
+      if (path) throw validationFailed([fieldError(path.join('.'), 'nul', {}, request.locale)]);
     }
   });
 

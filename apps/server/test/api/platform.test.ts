@@ -105,6 +105,77 @@ describeEngines('HTTP platform', (engine) => {
     ).toHaveLength(1);
   });
 
+  it('refuses NUL characters anywhere with 400 on both engines, even before sign-in', async () => {
+    const s = await signIn(h.app, org.adminUsername, PASSWORD);
+    const cases = [
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'a\u0000b', password: 'x' },
+      }),
+      await h.app.inject({ url: '/api/v1/projects?q=%00', headers: s.headers }),
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/projects',
+        headers: s.headers,
+        payload: { code: 'N1', name: 'bad\u0000name', type: 'office' },
+      }),
+    ];
+    const fields = ['body.username', 'query.q', 'body.name'];
+    cases.forEach((response, i) => {
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details.fields).toEqual([
+        expect.objectContaining({ field: fields[i], keyword: 'nul' }),
+      ]);
+    });
+  });
+
+  it('answers a malformed URL in the error model without echoing it', async () => {
+    const response = await h.app.inject({
+      url: '/api/v1/users/%E0%A4%A',
+      headers: { 'accept-language': 'en-US' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ error: { code: 'BAD_URL', message: 'The request URL is malformed' } });
+  });
+
+  it('names the real problem of a nullable field, and reports business errors on fields the same way', async () => {
+    const s = await signIn(h.app, org.adminUsername, PASSWORD);
+    const bad = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { ...s.headers, 'accept-language': 'en-US' },
+      payload: {
+        username: 'nullable-x',
+        displayName: 'n',
+        password: 'Passw0rd1',
+        roles: ['agent'],
+        scope: { all: true, projects: [] },
+        email: 'not-an-email',
+        phone: 'abc',
+      },
+    });
+    expect(bad.json().error.details.fields).toEqual([
+      { field: 'body.phone', keyword: 'pattern', reason: 'has an invalid format' },
+      { field: 'body.email', keyword: 'format', reason: 'must be a valid email' },
+    ]);
+    const taken = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: s.headers,
+      payload: {
+        username: org.adminUsername,
+        displayName: 'n',
+        password: 'Passw0rd1',
+        roles: ['agent'],
+        scope: { all: true, projects: [] },
+      },
+    });
+    expect(taken.json().error.details).toEqual({
+      fields: [{ field: 'body.username', keyword: 'USERNAME_TAKEN', reason: taken.json().error.message }],
+    });
+  });
+
   it('answers unknown API routes with a localised 404 and unknown ids with 404, not 500', async () => {
     const s = await signIn(h.app, org.adminUsername, PASSWORD);
     const route = await h.app.inject({

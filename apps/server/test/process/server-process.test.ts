@@ -79,7 +79,11 @@ describe('the server process', () => {
       fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: i % 2 ? 'admin' : 'agent', password: 'ProcTest123' }),
+        // Spread over the seven demo accounts: at most five attempts per account may be in flight.
+        body: JSON.stringify({
+          username: ['admin', 'manager', 'supervisor', 'agent', 'butler', 'tech', 'cashier'][i % 7],
+          password: 'ProcTest123',
+        }),
       }).then((r) => r.status);
     const count = (msg: string) =>
       proc

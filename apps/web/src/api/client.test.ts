@@ -67,12 +67,18 @@ describe('API client', () => {
     answer = () =>
       new Response(
         JSON.stringify({
-          error: { code: 'USERNAME_TAKEN', message: 'taken', details: { field: 'username' } },
+          error: {
+            code: 'USERNAME_TAKEN',
+            message: 'taken',
+            details: { fields: [{ field: 'body.username', reason: 'taken', keyword: 'USERNAME_TAKEN' }] },
+          },
         }),
         { status: 409 },
       );
     const error = (await request('POST', '/x', { body: {} }).catch((e: unknown) => e)) as ApiError;
-    expect(error.fieldErrors).toEqual([{ field: 'username', reason: 'taken' }]);
+    expect(error.fieldErrors).toEqual([
+      { field: 'body.username', reason: 'taken', keyword: 'USERNAME_TAKEN' },
+    ]);
   });
 
   it('reports a lost session once, unless a 401 is the expected answer', async () => {

@@ -14,7 +14,10 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** Per-field reasons of a validation error, e.g. `{ field: 'body.username', reason: '格式不正确' }`. */
+  /**
+   * Per-field reasons, e.g. `{ field: 'body.username', reason: '格式不正确' }`: validation errors and
+   * business errors about one field (USERNAME_TAKEN) both arrive this way.
+   */
   get fieldErrors(): FieldError[] {
     const fields = this.details.fields;
     if (Array.isArray(fields)) {
@@ -23,8 +26,6 @@ export class ApiError extends Error {
           typeof f === 'object' && f !== null && typeof f.field === 'string' && typeof f.reason === 'string',
       );
     }
-    // Business errors name one field (e.g. USERNAME_TAKEN → { field: 'username' }); the reason is the message.
-    if (typeof this.details.field === 'string') return [{ field: this.details.field, reason: this.message }];
     return [];
   }
 }
