@@ -43,6 +43,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('trusts proxies by hop count or address, never blindly', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ STEWARD_TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ STEWARD_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ STEWARD_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+    expect(() => loadConfig({ STEWARD_TRUST_PROXY: 'everyone' })).toThrow(/STEWARD_TRUST_PROXY/);
+  });
+
   it('rejects ports outside 0–65535 and accepts the edge values', () => {
     expect(() => loadConfig({ STEWARD_PORT: '65536' })).toThrow(/STEWARD_PORT/);
     expect(loadConfig({ STEWARD_PORT: '0' }).port).toBe(0);

@@ -17,7 +17,12 @@ export interface Config {
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies and client IPs behind https). */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* to believe (for Secure cookies and client IPs behind https): false, a
+   * number of proxy hops, or the proxies' addresses/CIDRs. Never "any": a client can forge the
+   * leftmost X-Forwarded-For.
+   */
+  trustProxy: false | number | string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the built console lives; null serves the API only. */
   webDir: string | null;
@@ -48,14 +53,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       return fallback;
     }
     return value;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = env[name]?.toLowerCase();
-    if (raw === undefined || raw === '') return fallback;
-    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-    problems.push(`${name}="${env[name]}" must be true or false`);
-    return fallback;
   };
 
   const host = env.STEWARD_HOST || '127.0.0.1';
@@ -99,13 +96,29 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionTtlHours: int('STEWARD_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     sessionIdleMinutes: int('STEWARD_SESSION_IDLE_MINUTES', 120, 5, 24 * 60 * 30),
     bodyLimit: int('STEWARD_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
-    trustProxy: bool('STEWARD_TRUST_PROXY', false),
+    trustProxy: trustProxy(env.STEWARD_TRUST_PROXY, problems),
     logLevel,
     webDir,
     shutdownTimeoutMs: int('STEWARD_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function trustProxy(raw: string | undefined, problems: string[]): Config['trustProxy'] {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (['', '0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) return 1; // one proxy in front, the usual set-up
+  if (/^[1-9][0-9]?$/.test(value)) return Number(value);
+  const addresses = value
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (addresses.every((a) => /^[0-9a-f.:]+(\/[0-9]{1,3})?$/.test(a))) return addresses;
+  problems.push(
+    `STEWARD_TRUST_PROXY="${raw}" must be false, a number of proxy hops (e.g. 1), or proxy addresses/CIDRs separated by commas`,
+  );
+  return false;
 }
 
 export function isValidTimeZone(tz: string): boolean {

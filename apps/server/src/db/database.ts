@@ -50,6 +50,11 @@ export function openSqlite(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // SQLite's own lower() folds ASCII only; names here mix Chinese with full-width and accented
+  // Latin letters (ＡＢＣ花园, Élan), so use JavaScript's Unicode case folding instead.
+  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, engine: 'sqlite', ping: () => ping(db), close: () => db.destroy() };
 }

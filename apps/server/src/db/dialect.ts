@@ -20,6 +20,8 @@ export async function makeAppendOnly(db: Kysely<unknown>, engine: Engine, table:
       BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END; $$`.execute(db);
     await sql`CREATE TRIGGER ${id(`${table}_append_only`)} BEFORE UPDATE OR DELETE ON ${id(table)}
       FOR EACH ROW EXECUTE FUNCTION steward_append_only()`.execute(db);
+    await sql`CREATE TRIGGER ${id(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${id(table)}
+      FOR EACH STATEMENT EXECUTE FUNCTION steward_append_only()`.execute(db);
     return;
   }
   for (const op of ['UPDATE', 'DELETE'] as const) {

@@ -1,12 +1,13 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 
 /**
- * Case-insensitive "contains" on either engine: lower() on both sides, wildcards in the user's
- * text escaped, and an explicit ESCAPE (SQLite has no default escape character).
+ * Case-insensitive "contains" on either engine: lower() on both sides in SQL (Unicode-aware: see
+ * openSqlite; PostgreSQL needs a UTF-8 locale), wildcards in the user's text escaped, and an
+ * explicit ESCAPE (SQLite has no default escape character).
  */
 export function containsText(column: string, text: string): Expression<SqlBool> {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<SqlBool>`lower(${sql.ref(column)}) like lower(${pattern}) escape '\\'`;
 }
 
 /** Restricts `column` to the ids a caller may see; 'all' adds no condition. */

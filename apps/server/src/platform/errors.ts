@@ -1,4 +1,5 @@
 import type { FastifyError } from 'fastify';
+import { isUniqueViolation } from '../db/dialect.ts';
 import { format, type Locale, type Localised } from './i18n.ts';
 
 export interface ErrorDef extends Localised {
@@ -224,6 +225,19 @@ export function fieldErrors(
   return [...byField.entries()].map(([field, error]) =>
     fieldError(field, error.keyword, error.params, locale),
   );
+}
+
+/**
+ * Runs a create; a unique-constraint violation (a concurrent twin that committed first, which an
+ * "already exists?" check inside the transaction cannot see on PostgreSQL) becomes `taken()`.
+ */
+export async function uniqueOr<T>(work: () => Promise<T>, taken: () => AppError): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
 }
 
 /** A 400 listing each bad field; the message sums them up. */

@@ -80,7 +80,8 @@ export function errorBody(error: AppError, locale: Locale, requestId: string) {
   // (`{ field: 'username' }`) is reported like a validation error, in details.fields.
   if (details && typeof details.field === 'string' && !('fields' in details)) {
     const { field, ...rest } = details;
-    details = { ...rest, fields: [{ field: `body.${field}`, reason: message, keyword: error.code }] };
+    const name = field.includes('.') ? field : `body.${field}`;
+    details = { ...rest, fields: [{ field: name, reason: message, keyword: error.code }] };
   }
   return { error: { code: error.code, message, ...(details ? { details } : {}) } };
 }

@@ -45,7 +45,7 @@ describeEngines('staff authentication', (engine) => {
   });
 
   it('marks the cookie Secure behind an https proxy when proxies are trusted', async () => {
-    const proxied = await startTestApp(engine, { trustProxy: true });
+    const proxied = await startTestApp(engine, { trustProxy: 1 });
     try {
       const o = await newOrg(proxied.deps);
       const response = await proxied.app.inject({
@@ -55,6 +55,21 @@ describeEngines('staff authentication', (engine) => {
         payload: { username: o.adminUsername, password: PASSWORD },
       });
       expect(response.cookies.find((c) => c.name === 'steward_sid')?.secure).toBe(true);
+      // The client address is the one our proxy saw, not what the client wrote into the header.
+      const spoofed = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '127.0.0.1',
+        headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.7' },
+        payload: { username: o.adminUsername, password: 'wrong-1234' },
+      });
+      expect(spoofed.statusCode).toBe(401);
+      const audit = await proxied.deps.db
+        .selectFrom('audit_log')
+        .select('ip')
+        .where('action', '=', 'auth.login_failed')
+        .executeTakeFirstOrThrow();
+      expect(audit.ip).toBe('198.51.100.7');
     } finally {
       await proxied.close();
     }

@@ -130,6 +130,73 @@ describeEngines('HTTP platform', (engine) => {
     });
   });
 
+  it('filters the audit log by instants whatever the offset, and refuses impossible times', async () => {
+    const s = await signIn(h.app, org.adminUsername, PASSWORD);
+    const utc = h.clock.now().toISOString();
+    const beijing = new Date(h.clock.now().getTime() + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+    const a = (
+      await h.app.inject({ url: `/api/v1/audit?from=${encodeURIComponent(utc)}`, headers: s.headers })
+    ).json();
+    const b = (
+      await h.app.inject({ url: `/api/v1/audit?from=${encodeURIComponent(beijing)}`, headers: s.headers })
+    ).json();
+    expect(a.items.length).toBeGreaterThan(0);
+    expect(b.items.map((i: { id: string }) => i.id)).toEqual(a.items.map((i: { id: string }) => i.id));
+    // Any offset is read as the instant it names (PostgreSQL itself would refuse +20:00).
+    expect(
+      (
+        await h.app.inject({
+          url: `/api/v1/audit?from=${encodeURIComponent('2026-01-01T00:00:00+20:00')}`,
+          headers: s.headers,
+        })
+      ).statusCode,
+    ).toBe(200);
+    for (const bad of ['0000-01-01T00:00:00Z', '10000-01-01T00:00:00Z']) {
+      const response = await h.app.inject({
+        url: `/api/v1/audit?from=${encodeURIComponent(bad)}`,
+        headers: s.headers,
+      });
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.json().error.details.fields[0].field).toMatch(/^query\.from$/);
+    }
+  });
+
+  it('finds names case-insensitively beyond ASCII: full-width and accented letters', async () => {
+    const s = await signIn(h.app, org.adminUsername, PASSWORD);
+    await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: s.headers,
+      payload: { code: 'FW1', name: 'ＡＢＣ花园 Élan', type: 'residential' },
+    });
+    for (const q of ['ＡＢＣ', 'ａｂｃ', 'élan', 'ÉLAN', '花园']) {
+      const found = (
+        await h.app.inject({ url: `/api/v1/projects?q=${encodeURIComponent(q)}`, headers: s.headers })
+      ).json();
+      expect(
+        found.items.map((p: { code: string }) => p.code),
+        q,
+      ).toContain('FW1');
+    }
+  });
+
+  it('answers simultaneous creates of the same code with one 201 and 409s, never 500', async () => {
+    const s = await signIn(h.app, org.adminUsername, PASSWORD);
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 4 }, () =>
+          h.app.inject({
+            method: 'POST',
+            url: '/api/v1/projects',
+            headers: s.headers,
+            payload: { code: 'RACE', name: 'race', type: 'office' },
+          }),
+        ),
+      )
+    ).map((r) => r.statusCode);
+    expect(statuses.sort()).toEqual([201, 409, 409, 409]);
+  });
+
   it('answers a malformed URL in the error model without echoing it', async () => {
     const response = await h.app.inject({
       url: '/api/v1/users/%E0%A4%A',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { ManualClock, MINUTE } from '../../src/platform/clock.ts';
 import { newId } from '../../src/platform/ids.ts';
@@ -45,6 +46,9 @@ describeEngines('database platform', (engine) => {
       .where('action', '=', 'tampered')
       .execute();
     expect(rows).toEqual([]);
+    if (engine === 'postgres') {
+      await expect(sql`TRUNCATE audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
+    }
   });
 
   it('stores timestamps as UTC ISO strings on both engines', async () => {

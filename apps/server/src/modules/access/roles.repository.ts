@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { RolesTable } from '../../db/schema.ts';
 
@@ -94,6 +95,20 @@ export async function setRolePermissions(
   await db
     .insertInto('role_permissions')
     .values(permissions.map((permission) => ({ org_id: orgId, role_id: roleId, permission })))
+    .execute();
+}
+
+/**
+ * Takes the role row's write lock until the transaction ends (a no-op update: PostgreSQL locks the
+ * row; SQLite runs one write transaction at a time anyway). Two admins demoting each other at once
+ * then count holders one after the other, so the "last admin" check cannot be skipped by both.
+ */
+export async function lockRole(db: Executor, orgId: string, roleId: string): Promise<void> {
+  await db
+    .updateTable('roles')
+    .set({ code: sql`code` })
+    .where('org_id', '=', orgId)
+    .where('id', '=', roleId)
     .execute();
 }
 

@@ -7,7 +7,7 @@ import {
   type UpdateRoleBody,
 } from '@steward/contracts';
 import type { Executor } from '../../db/database.ts';
-import { platformError } from '../../platform/errors.ts';
+import { platformError, uniqueOr } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { runIdempotent, type IdempotencyContext } from '../../platform/idempotency.ts';
 import type { Actor, RequestMeta } from '../../platform/auth/actor.ts';
@@ -77,33 +77,37 @@ export async function createRole(
   idempotency?: IdempotencyContext,
 ): Promise<Role> {
   assertCanGrant(actor, body.permissions);
-  return runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
-    if ((await roles.findRolesByCodes(tx, actor.orgId, [body.code])).length) {
-      throw accessError('ROLE_CODE_TAKEN', { field: 'code' }, { code: body.code });
-    }
-    const id = newId();
-    await roles.insertRole(
-      tx,
-      {
-        id,
-        org_id: actor.orgId,
-        code: body.code,
-        name: body.name.trim(),
-        is_system: 0,
-        created_at: deps.clock.now().toISOString(),
-      },
-      body.permissions,
-    );
-    await writeAudit(tx, deps.clock, {
-      action: 'role.created',
-      orgId: actor.orgId,
-      actor: auditActor(actor),
-      target: { type: 'role', id },
-      details: { code: body.code, permissions: [...body.permissions].sort() },
-      meta,
-    });
-    return roleDto((await roles.listRoles(tx, actor.orgId)).find((r) => r.id === id)!);
-  });
+  return uniqueOr(
+    () =>
+      runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
+        if ((await roles.findRolesByCodes(tx, actor.orgId, [body.code])).length) {
+          throw accessError('ROLE_CODE_TAKEN', { field: 'code' }, { code: body.code });
+        }
+        const id = newId();
+        await roles.insertRole(
+          tx,
+          {
+            id,
+            org_id: actor.orgId,
+            code: body.code,
+            name: body.name.trim(),
+            is_system: 0,
+            created_at: deps.clock.now().toISOString(),
+          },
+          body.permissions,
+        );
+        await writeAudit(tx, deps.clock, {
+          action: 'role.created',
+          orgId: actor.orgId,
+          actor: auditActor(actor),
+          target: { type: 'role', id },
+          details: { code: body.code, permissions: [...body.permissions].sort() },
+          meta,
+        });
+        return roleDto((await roles.listRoles(tx, actor.orgId)).find((r) => r.id === id)!);
+      }),
+    () => accessError('ROLE_CODE_TAKEN', { field: 'code' }, { code: body.code }),
+  );
 }
 
 export async function updateRole(

@@ -10,7 +10,7 @@ import type {
 import type { Db, Executor } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
-import { platformError } from '../../platform/errors.ts';
+import { platformError, uniqueOr } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { runIdempotent, type IdempotencyContext } from '../../platform/idempotency.ts';
 import type { Actor, RequestMeta } from '../../platform/auth/actor.ts';
@@ -109,58 +109,62 @@ export async function createUser(
   idempotency?: IdempotencyContext,
 ): Promise<User> {
   const passwordHash = await hashPassword(body.password);
-  return runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
-    if (await users.usernameExists(tx, body.username))
-      throw accessError('USERNAME_TAKEN', { field: 'username' }, { username: body.username });
-    const granted = await resolveRoles(tx, actor.orgId, body.roles);
-    assertCanGrant(
-      actor,
-      await roles.rolePermissions(
-        tx,
-        actor.orgId,
-        granted.map((r) => r.id),
-      ),
-    );
-    assertScopeWithin(actor, body.scope);
-    await validateScope(tx, actor.orgId, body.scope);
+  return uniqueOr(
+    () =>
+      runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
+        if (await users.usernameExists(tx, body.username))
+          throw accessError('USERNAME_TAKEN', { field: 'username' }, { username: body.username });
+        const granted = await resolveRoles(tx, actor.orgId, body.roles);
+        assertCanGrant(
+          actor,
+          await roles.rolePermissions(
+            tx,
+            actor.orgId,
+            granted.map((r) => r.id),
+          ),
+        );
+        assertScopeWithin(actor, body.scope);
+        await validateScope(tx, actor.orgId, body.scope);
 
-    const now = deps.clock.now().toISOString();
-    const id = newId();
-    await users.insertUser(tx, {
-      id,
-      org_id: actor.orgId,
-      username: body.username,
-      display_name: body.displayName.trim(),
-      phone: body.phone?.trim() || null,
-      email: body.email?.trim() || null,
-      password_hash: passwordHash,
-      status: 'active',
-      scope_all: body.scope.all ? 1 : 0,
-      must_change_password: body.mustChangePassword === false ? 0 : 1,
-      last_login_at: null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    });
-    await users.setUserRoles(
-      tx,
-      actor.orgId,
-      id,
-      granted.map((r) => r.id),
-    );
-    await setUserScopes(tx, actor.orgId, id, scopeRows(body.scope));
-    const user = userDto((await users.findUser(tx, actor.orgId, id))!);
-    await writeAudit(tx, deps.clock, {
-      action: 'user.created',
-      orgId: actor.orgId,
-      actor: auditActor(actor),
-      target: { type: 'user', id },
-      details: { username: user.username, roles: user.roles, scope: user.scope },
-      meta,
-    });
-    return user;
-  });
+        const now = deps.clock.now().toISOString();
+        const id = newId();
+        await users.insertUser(tx, {
+          id,
+          org_id: actor.orgId,
+          username: body.username,
+          display_name: body.displayName.trim(),
+          phone: body.phone?.trim() || null,
+          email: body.email?.trim() || null,
+          password_hash: passwordHash,
+          status: 'active',
+          scope_all: body.scope.all ? 1 : 0,
+          must_change_password: body.mustChangePassword === false ? 0 : 1,
+          last_login_at: null,
+          password_changed_at: now,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        });
+        await users.setUserRoles(
+          tx,
+          actor.orgId,
+          id,
+          granted.map((r) => r.id),
+        );
+        await setUserScopes(tx, actor.orgId, id, scopeRows(body.scope));
+        const user = userDto((await users.findUser(tx, actor.orgId, id))!);
+        await writeAudit(tx, deps.clock, {
+          action: 'user.created',
+          orgId: actor.orgId,
+          actor: auditActor(actor),
+          target: { type: 'user', id },
+          details: { username: user.username, roles: user.roles, scope: user.scope },
+          meta,
+        });
+        return user;
+      }),
+    () => accessError('USERNAME_TAKEN', { field: 'username' }, { username: body.username }),
+  );
 }
 
 export async function updateUser(
@@ -205,6 +209,7 @@ export async function updateUser(
     }
     if (wasAdmin && !staysAdmin) {
       const adminRole = currentRoles.find((r) => r.code === 'admin')!;
+      await roles.lockRole(tx, actor.orgId, adminRole.id);
       if ((await roles.countActiveHolders(tx, actor.orgId, adminRole.id, id)) === 0)
         throw accessError('LAST_ADMIN');
     }

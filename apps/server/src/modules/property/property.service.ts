@@ -10,7 +10,7 @@ import type { Db } from '../../db/database.ts';
 import type { BuildingsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
-import { defineErrors, platformError } from '../../platform/errors.ts';
+import { defineErrors, platformError, uniqueOr } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { runIdempotent, type IdempotencyContext } from '../../platform/idempotency.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -93,26 +93,30 @@ export async function createProject(
   body: CreateProjectBody,
   idempotency?: IdempotencyContext,
 ): Promise<Project> {
-  return runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
-    if (await repo.projectCodeExists(tx, actor.orgId, body.code))
-      throw propertyError('PROJECT_CODE_TAKEN', { field: 'code' }, { code: body.code });
-    const now = deps.clock.now().toISOString();
-    const id = newId();
-    await repo.insertProject(tx, {
-      id,
-      org_id: actor.orgId,
-      code: body.code,
-      name: body.name.trim(),
-      type: body.type,
-      address: body.address?.trim() || null,
-      created_at: now,
-      updated_at: now,
-    });
-    // A scoped creator keeps seeing what they created.
-    if (!actor.scope.all) await addProjectToScope(tx, actor.orgId, actor.userId, id);
-    // The creator now holds the whole new project (added to their scope above).
-    return projectDto((await repo.findProject(tx, actor.orgId, id))!, FULL_SCOPE);
-  });
+  return uniqueOr(
+    () =>
+      runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
+        if (await repo.projectCodeExists(tx, actor.orgId, body.code))
+          throw propertyError('PROJECT_CODE_TAKEN', { field: 'code' }, { code: body.code });
+        const now = deps.clock.now().toISOString();
+        const id = newId();
+        await repo.insertProject(tx, {
+          id,
+          org_id: actor.orgId,
+          code: body.code,
+          name: body.name.trim(),
+          type: body.type,
+          address: body.address?.trim() || null,
+          created_at: now,
+          updated_at: now,
+        });
+        // A scoped creator keeps seeing what they created.
+        if (!actor.scope.all) await addProjectToScope(tx, actor.orgId, actor.userId, id);
+        // The creator now holds the whole new project (added to their scope above).
+        return projectDto((await repo.findProject(tx, actor.orgId, id))!, FULL_SCOPE);
+      }),
+    () => propertyError('PROJECT_CODE_TAKEN', { field: 'code' }, { code: body.code }),
+  );
 }
 
 export async function listBuildings(
@@ -139,18 +143,22 @@ export async function createBuilding(
 ): Promise<Building> {
   await getProject(deps, actor, projectId);
   if (scopedBuildingIds(actor.scope, projectId) !== 'all') throw platformError('FORBIDDEN');
-  return runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
-    if (await repo.buildingCodeExists(tx, projectId, body.code))
-      throw propertyError('BUILDING_CODE_TAKEN', { field: 'code' }, { code: body.code });
-    const row: BuildingsTable = {
-      id: newId(),
-      org_id: actor.orgId,
-      project_id: projectId,
-      code: body.code,
-      name: body.name.trim(),
-      created_at: deps.clock.now().toISOString(),
-    };
-    await repo.insertBuilding(tx, row);
-    return buildingDto(row);
-  });
+  return uniqueOr(
+    () =>
+      runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
+        if (await repo.buildingCodeExists(tx, projectId, body.code))
+          throw propertyError('BUILDING_CODE_TAKEN', { field: 'code' }, { code: body.code });
+        const row: BuildingsTable = {
+          id: newId(),
+          org_id: actor.orgId,
+          project_id: projectId,
+          code: body.code,
+          name: body.name.trim(),
+          created_at: deps.clock.now().toISOString(),
+        };
+        await repo.insertBuilding(tx, row);
+        return buildingDto(row);
+      }),
+    () => propertyError('BUILDING_CODE_TAKEN', { field: 'code' }, { code: body.code }),
+  );
 }
