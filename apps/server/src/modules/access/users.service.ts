@@ -84,20 +84,29 @@ async function validateScope(db: Executor, orgId: string, scope: DataScope): Pro
   if (bad.length) throw accessError('INVALID_SCOPE', { field: 'scope', ids: bad }, { ids: bad.join(', ') });
 }
 
+/** Every permission of these roles must be one the actor holds. */
+async function assertCanGrantRoles(
+  tx: Executor,
+  actor: Actor,
+  granted: readonly { id: string }[],
+): Promise<void> {
+  assertCanGrant(
+    actor,
+    await roles.rolePermissions(
+      tx,
+      actor.orgId,
+      granted.map((r) => r.id),
+    ),
+  );
+}
+
 /**
  * Managing someone (editing, resetting their password, signing them out, issuing them a token)
  * needs at least what they hold: every permission of their roles, and their whole data scope.
  */
 export async function assertCanManage(tx: Executor, actor: Actor, target: users.UserRow): Promise<void> {
   const held = await roles.findRolesByCodes(tx, actor.orgId, target.roles);
-  assertCanGrant(
-    actor,
-    await roles.rolePermissions(
-      tx,
-      actor.orgId,
-      held.map((r) => r.id),
-    ),
-  );
+  await assertCanGrantRoles(tx, actor, held);
   assertScopeWithin(actor, userDto(target).scope);
 }
 
@@ -115,14 +124,7 @@ export async function createUser(
         if (await users.usernameExists(tx, body.username))
           throw accessError('USERNAME_TAKEN', { field: 'username' }, { username: body.username });
         const granted = await resolveRoles(tx, actor.orgId, body.roles);
-        assertCanGrant(
-          actor,
-          await roles.rolePermissions(
-            tx,
-            actor.orgId,
-            granted.map((r) => r.id),
-          ),
-        );
+        await assertCanGrantRoles(tx, actor, granted);
         assertScopeWithin(actor, body.scope);
         await validateScope(tx, actor.orgId, body.scope);
 
@@ -185,14 +187,7 @@ export async function updateUser(
     const nextRoles = body.roles ? await resolveRoles(tx, actor.orgId, body.roles) : currentRoles;
     // Managing someone means holding at least what they hold, before and after the change.
     await assertCanManage(tx, actor, current);
-    assertCanGrant(
-      actor,
-      await roles.rolePermissions(
-        tx,
-        actor.orgId,
-        nextRoles.map((r) => r.id),
-      ),
-    );
+    await assertCanGrantRoles(tx, actor, nextRoles);
     if (body.scope) {
       assertScopeWithin(actor, body.scope);
       await validateScope(tx, actor.orgId, body.scope);
