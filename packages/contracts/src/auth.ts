@@ -30,6 +30,9 @@ export const SessionUser = Type.Object({
   orgId: Id,
   orgName: Type.String(),
   roles: Type.Array(Type.String()),
+  roleNames: Type.Record(Type.String(), Type.String(), {
+    description: 'role code → its name, for labelling custom roles',
+  }),
   permissions: Type.Array(Type.String()),
   scope: DataScope,
   mustChangePassword: Type.Boolean(),

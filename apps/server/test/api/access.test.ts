@@ -286,6 +286,7 @@ describeEngines('users, roles, scopes and API tokens', (engine) => {
     expect(role.statusCode).toBe(201);
     const hr = await newUser(h.deps, org, { roles: [`hr_${engine}`] });
     const session = await signIn(h.app, hr.username, PASSWORD);
+    expect(session.user.roleNames).toEqual({ [`hr_${engine}`]: '人事' });
     const grantAdmin = await h.app.inject({
       method: 'POST',
       url: '/api/v1/users',

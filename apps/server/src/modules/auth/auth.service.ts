@@ -55,6 +55,7 @@ type SessionUserSource = Pick<
   'id' | 'username' | 'displayName' | 'orgId' | 'orgName' | 'scope' | 'mustChangePassword' | 'lastLoginAt'
 > & {
   roles: readonly string[];
+  roleNames: Readonly<Record<string, string>>;
   permissions: ReadonlySet<string>;
 };
 
@@ -66,6 +67,7 @@ export function sessionUserDto(user: SessionUserSource): SessionUser {
     orgId: user.orgId,
     orgName: user.orgName,
     roles: [...user.roles],
+    roleNames: { ...user.roleNames },
     permissions: [...user.permissions].sort(),
     scope: scopeToDto(user.scope),
     mustChangePassword: user.mustChangePassword,

@@ -11,6 +11,7 @@ export interface Actor {
   /** The sign-in before the current one (shown to users so they can spot one that was not theirs). */
   lastLoginAt: string | null;
   roles: readonly string[];
+  roleNames: Readonly<Record<string, string>>;
   permissions: ReadonlySet<string>;
   scope: Scope;
   mustChangePassword: boolean;

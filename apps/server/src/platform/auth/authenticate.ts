@@ -109,6 +109,7 @@ export function toActor(
     displayName: user.displayName,
     lastLoginAt: user.lastLoginAt,
     roles: user.roles,
+    roleNames: user.roleNames,
     permissions: user.permissions,
     scope: user.scope,
     mustChangePassword: user.mustChangePassword,

@@ -13,6 +13,7 @@ export interface PrincipalUser {
   mustChangePassword: boolean;
   lastLoginAt: string | null;
   roles: string[];
+  roleNames: Record<string, string>;
   permissions: Set<string>;
   scope: Scope;
 }
@@ -54,7 +55,7 @@ async function withAccess(db: Executor, user: UserRow): Promise<PrincipalUser> {
       .selectFrom('user_roles')
       .innerJoin('roles', 'roles.id', 'user_roles.role_id')
       .leftJoin('role_permissions', 'role_permissions.role_id', 'roles.id')
-      .select(['roles.code', 'role_permissions.permission'])
+      .select(['roles.code', 'roles.name', 'role_permissions.permission'])
       .where('user_roles.user_id', '=', user.id)
       .where('user_roles.org_id', '=', user.org_id)
       .execute(),
@@ -76,6 +77,7 @@ async function withAccess(db: Executor, user: UserRow): Promise<PrincipalUser> {
     mustChangePassword: user.must_change_password === 1,
     lastLoginAt: user.last_login_at,
     roles: [...new Set(roleRows.map((r) => r.code))].sort(),
+    roleNames: Object.fromEntries(roleRows.map((r) => [r.code, r.name])),
     permissions: new Set(roleRows.flatMap((r) => (r.permission ? [r.permission] : []))),
     scope: scopeFromRows(user.scope_all === 1, scopeRows),
   };

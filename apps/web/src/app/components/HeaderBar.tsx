@@ -4,17 +4,17 @@ import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { logout } from '../../api/auth.ts';
 import { errorText } from '../errors.ts';
+import { useLabels } from '../i18n/labels.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { useRoleOptions } from '../../features/roles/hooks.ts';
-import { useCurrentUser, usePermission, useSession } from '../session.tsx';
+import { useCurrentUser, useSession } from '../session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function HeaderBar() {
   const t = useT();
   const user = useCurrentUser();
-  const can = usePermission();
-  // Custom roles are named in the role list, which only users.read may fetch; others see the code.
-  const roles = useRoleOptions(can('users.read'));
+  // The session names its own roles, so custom roles are labelled without reading the role list.
+  const labels = useLabels();
+  const roleLabel = (code: string) => labels.role(code, user.roleNames[code]);
   const { clear } = useSession();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -48,7 +48,7 @@ export function HeaderBar() {
     if (key === 'logout') signOut.mutate();
   };
 
-  const roleText = user.roles.map((code) => roles.label(code)).join(' · ');
+  const roleText = user.roles.map((code) => roleLabel(code)).join(' · ');
 
   return (
     <Layout.Header

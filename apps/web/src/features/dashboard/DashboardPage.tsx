@@ -10,11 +10,11 @@ import {
 import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../app/components/PageHeader.tsx';
 import { formatDateTime } from '../../app/format.ts';
+import { useLabels } from '../../app/i18n/labels.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../app/i18n/types.ts';
 import { NAV_ITEMS } from '../../app/navigation.tsx';
 import { useCurrentUser, usePermission } from '../../app/session.tsx';
-import { useRoleOptions } from '../roles/hooks.ts';
 import { ScopeDescription } from './components/ScopeDescription.tsx';
 
 const COMING_NEXT: { key: string; icon: ReactNode; title: MessageKey; body: MessageKey }[] = [
@@ -50,7 +50,9 @@ export function DashboardPage() {
   const t = useT();
   const user = useCurrentUser();
   const can = usePermission();
-  const roles = useRoleOptions(can('users.read'));
+  // The session names its own roles, so custom roles are labelled without reading the role list.
+  const labels = useLabels();
+  const roleLabel = (code: string) => labels.role(code, user.roleNames[code]);
   const navigate = useNavigate();
   // The server reports the sign-in before this session began.
   const lastLogin = user.lastLoginAt;
@@ -68,7 +70,7 @@ export function DashboardPage() {
             <Flex gap={4} wrap>
               {user.roles.map((code) => (
                 <Tag key={code} color="blue">
-                  {roles.label(code)}
+                  {roleLabel(code)}
                 </Tag>
               ))}
             </Flex>

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateApiTokenBody, CreatedApiToken } from '@steward/contracts';
@@ -19,11 +20,19 @@ export function CreateTokenModal({ open, onClose, onCreated }: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CreateApiTokenBody>();
-  // A token acts as an active user; 200 is the largest page the API serves and plenty for a picker.
+  // A token acts as an active user. The picker asks the server as the admin types, so it finds
+  // anyone in an organisation of any size (not only the first page).
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(search.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
   const users = useQuery({
-    queryKey: queryKeys.users.options,
-    queryFn: () => listUsers({ status: 'active', limit: 200 }),
+    queryKey: [...queryKeys.users.options, query],
+    queryFn: () => listUsers({ status: 'active', q: query || undefined, limit: 50 }),
     enabled: open,
+    placeholderData: (previous) => previous,
   });
 
   const mutation = useMutation({
@@ -78,8 +87,9 @@ export function CreateTokenModal({ open, onClose, onCreated }: Props) {
         >
           <Select
             showSearch
-            optionFilterProp="label"
-            loading={users.isPending}
+            filterOption={false}
+            onSearch={setSearch}
+            loading={users.isFetching}
             options={(users.data?.items ?? []).map((u) => ({
               value: u.id,
               label: `${u.displayName} (${u.username})`,

@@ -19,6 +19,8 @@ export function TokenSecretModal({
       onCancel={onClose}
       mask={{ closable: false }}
       keyboard={false}
+      // The secret leaves the page with the dialog, not just the screen.
+      destroyOnHidden
       width={640}
       footer={
         <Button type="primary" onClick={onClose} data-testid="token-secret-done">

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  shot,
+  signIn,
+  startServer,
+  type RunningServer,
+} from './support.ts';
+
+describeBrowser('console: roles and API tokens', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates a custom role with chosen permissions; its holder sees it by name', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url, 'admin');
+    await page.getByTestId('menu-roles').click();
+    await page.getByTestId('role-table').waitFor();
+    await page.getByTestId('role-create').click();
+    await page.getByTestId('role-code').fill('desk_lead');
+    await page.getByTestId('role-name').fill('前台组长');
+    for (const code of ['dashboard.view', 'projects.read', 'users.read', 'audit.read']) {
+      await page.locator('.ant-modal').getByTestId(`perm-${code}`).check();
+    }
+    await shot(page, 'admin-role-create-zh');
+    await page.getByTestId('role-create-submit').click();
+    await page.getByTestId('role-table').getByText('前台组长').waitFor();
+
+    // Give the role to the supervisor through the user drawer, then sign in as them.
+    await page.getByTestId('menu-users').click();
+    await page.getByTestId('user-edit-supervisor').click();
+    await page.getByTestId('user-roles').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('前台组长', { exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('user-save').click();
+    await page.getByTestId('user-drawer').waitFor({ state: 'hidden' });
+
+    const supervisor = await newPage(browser);
+    await signIn(supervisor, server.url, 'supervisor');
+    await expect(supervisor.getByTestId('dashboard-welcome').textContent()).resolves.toContain('前台组长');
+    await expect(supervisor.getByTestId('menu-audit').isVisible()).resolves.toBe(true);
+  });
+
+  it('issues a token to a user found by search, shows the secret once, and revokes it', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url, 'admin');
+    await page.getByTestId('menu-tokens').click();
+    await page.getByTestId('token-table').waitFor();
+    await page.getByTestId('token-create').click();
+    await page.getByTestId('token-name').fill('呼叫中心对接');
+    await page.getByTestId('token-user').click();
+    await page.keyboard.type('cashier');
+    await page.locator('.ant-select-dropdown:visible').getByText('赵敏（收费员） (cashier)').click();
+    await page.getByTestId('token-create-submit').click();
+    const secret = (await page.getByTestId('token-secret').textContent())?.trim() ?? '';
+    expect(secret).toMatch(/^stw_[\w-]{40,}$/);
+    await page.getByTestId('token-create-submit').waitFor({ state: 'hidden' });
+    await shot(page, 'admin-token-secret-zh');
+    await page.getByTestId('token-secret-done').click();
+    await page.getByTestId('token-secret').waitFor({ state: 'detached' });
+
+    // The secret works as a bearer token, and is not shown anywhere again.
+    const status = await page.evaluate(
+      async (s) => (await fetch('/api/v1/projects', { headers: { authorization: `Bearer ${s}` } })).status,
+      secret,
+    );
+    expect(status).toBe(200);
+    expect(await page.content()).not.toContain(secret);
+
+    const prefix = secret.slice(0, 10);
+    await page.getByTestId(`token-revoke-${prefix}`).click();
+    await page.locator('.ant-popconfirm').getByRole('button').last().click();
+    await page.getByTestId('token-table').getByText('已吊销').waitFor();
+    const after = await page.evaluate(
+      async (s) => (await fetch('/api/v1/projects', { headers: { authorization: `Bearer ${s}` } })).status,
+      secret,
+    );
+    expect(after).toBe(401);
+  });
+});
