@@ -128,7 +128,8 @@ export async function updateRole(
     }
     if (body.permissions) {
       const added = body.permissions.filter((p) => !current.permissions.includes(p)).sort();
-      const removed = current.permissions.filter((p) => !body.permissions!.includes(p as never)).sort();
+      const next = new Set<string>(body.permissions);
+      const removed = current.permissions.filter((p) => !next.has(p)).sort();
       // Both directions count: you may not take away what you could not give.
       assertCanGrant(actor, [...added, ...removed]);
       await roles.setRolePermissions(tx, actor.orgId, id, body.permissions);
