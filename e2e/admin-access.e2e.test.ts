@@ -89,4 +89,30 @@ describeBrowser('console: roles and API tokens', () => {
     );
     expect(after).toBe(401);
   });
+
+  it('adds a project and its buildings; a duplicate code is explained on the field', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url, 'admin');
+    await page.getByTestId('menu-projects').click();
+    await page.getByTestId('project-table').waitFor();
+    await page.getByTestId('project-create').click();
+    await page.getByTestId('project-code').fill('CH01');
+    await page.getByTestId('project-name').fill('翠湖花园二期');
+    await page.getByTestId('project-create-submit').click();
+    await page.locator('.ant-modal').getByText('CH01', { exact: false }).first().waitFor();
+    await expect(
+      page.locator('.ant-modal .ant-form-item-explain-error').first().textContent(),
+    ).resolves.toContain('CH01');
+    await page.getByTestId('project-code').fill('CH02');
+    await page.getByTestId('project-create-submit').click();
+    await page.getByTestId('project-open-CH02').click();
+    await page.getByTestId('buildings-drawer').waitFor();
+    for (const code of ['1', '2']) {
+      await page.getByTestId('building-code').fill(code);
+      await page.getByTestId('building-name').fill(`${code} 号楼`);
+      await page.getByTestId('building-add').click();
+      await page.getByTestId('building-table').getByText(`${code} 号楼`).waitFor();
+    }
+    await shot(page, 'admin-buildings-zh');
+  });
 });
