@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { buildApp, loadConfig, loadDemo, migrateToLatest, openDatabase } from '@steward/server';
+import { buildApp, loadConfig, loadDemo, migrateToLatest, openDatabase, systemClock } from '@steward/server';
 
 /**
  * Foundation benchmark: an authenticated request through the whole platform (cookie → session
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   });
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.engine);
-  await loadDemo({ db: database.db, clock: { now: () => new Date() }, config }, 'Bench2026x');
+  await loadDemo({ db: database.db, clock: systemClock, config }, 'Bench2026x');
   const app = await buildApp({ config, database, logger: false });
   const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   const login = await fetch(`${appUrl}/api/v1/auth/login`, {

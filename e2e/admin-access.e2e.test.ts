@@ -1,31 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  describeBrowser,
-  launchBrowser,
-  newPage,
-  shot,
-  signIn,
-  startServer,
-  type RunningServer,
-} from './support.ts';
+import { expect, it } from 'vitest';
+import { describeBrowser, serverAndBrowser, newPage, shot, signIn } from './support.ts';
 
 describeBrowser('console: roles and API tokens', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serverAndBrowser({ demo: true });
 
   it('creates a custom role with chosen permissions; its holder sees it by name', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, 'admin');
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, 'admin');
     await page.getByTestId('menu-roles').click();
     await page.getByTestId('role-table').waitFor();
     await page.getByTestId('role-create').click();
@@ -47,15 +28,15 @@ describeBrowser('console: roles and API tokens', () => {
     await page.getByTestId('user-save').click();
     await page.getByTestId('user-drawer').waitFor({ state: 'hidden' });
 
-    const supervisor = await newPage(browser);
-    await signIn(supervisor, server.url, 'supervisor');
+    const supervisor = await newPage(env.browser);
+    await signIn(supervisor, env.server.url, 'supervisor');
     await expect(supervisor.getByTestId('dashboard-welcome').textContent()).resolves.toContain('前台组长');
     await expect(supervisor.getByTestId('menu-audit').isVisible()).resolves.toBe(true);
   });
 
   it('issues a token to a user found by search, shows the secret once, and revokes it', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, 'admin');
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, 'admin');
     await page.getByTestId('menu-tokens').click();
     await page.getByTestId('token-table').waitFor();
     await page.getByTestId('token-create').click();
@@ -91,8 +72,8 @@ describeBrowser('console: roles and API tokens', () => {
   });
 
   it('adds a project and its buildings; a duplicate code is explained on the field', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, 'admin');
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, 'admin');
     await page.getByTestId('menu-projects').click();
     await page.getByTestId('project-table').waitFor();
     await page.getByTestId('project-create').click();
@@ -114,5 +95,24 @@ describeBrowser('console: roles and API tokens', () => {
       await page.getByTestId('building-table').getByText(`${code} 号楼`).waitFor();
     }
     await shot(page, 'admin-buildings-zh');
+  });
+
+  it('resets a password: the user must choose a new one at their next sign-in', async () => {
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, 'admin');
+    await page.getByTestId('menu-users').click();
+    await page.getByTestId('user-more-cashier').click();
+    await page.getByTestId('user-reset-cashier').click();
+    await page.getByTestId('user-reset-password').fill('Temporary2026');
+    await page.getByTestId('user-reset-password-confirm').fill('Temporary2026');
+    await page.getByTestId('user-reset-password-submit').click();
+    await page.getByTestId('user-reset-password-submit').waitFor({ state: 'hidden' });
+
+    const cashier = await newPage(env.browser);
+    await cashier.goto(`${env.server.url}/login`);
+    await cashier.getByTestId('login-username').fill('cashier');
+    await cashier.getByTestId('login-password').fill('Temporary2026');
+    await cashier.getByTestId('login-submit').click();
+    await cashier.getByTestId('password-current').waitFor();
   });
 });

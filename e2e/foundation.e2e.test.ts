@@ -1,29 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeBrowser,
-  launchBrowser,
-  newPage,
-  shot,
-  signIn,
-  startServer,
-  type RunningServer,
-} from './support.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeBrowser, serverAndBrowser, newPage, shot, signIn } from './support.ts';
 
 const ADMIN_MENU = ['dashboard', 'projects', 'users', 'roles', 'tokens', 'audit'];
 
 describeBrowser('console: sign-in, role menus, user administration', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serverAndBrowser({ demo: true });
 
   const visibleMenu = async (page: Page) => {
     const keys: string[] = [];
@@ -32,8 +14,8 @@ describeBrowser('console: sign-in, role menus, user administration', () => {
   };
 
   it('the admin signs in, sees every menu, and creates a front-desk user scoped to the demo project', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, 'admin');
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, 'admin');
     expect(await visibleMenu(page)).toEqual(ADMIN_MENU);
     await expect(page.getByTestId('org-name').textContent()).resolves.toContain('翠湖物业');
     await shot(page, 'admin-dashboard-zh');
@@ -62,8 +44,8 @@ describeBrowser('console: sign-in, role menus, user administration', () => {
   });
 
   it('the new user must change the initial password first, then gets the front-desk menu', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/login`);
+    const page = await newPage(env.browser);
+    await page.goto(`${env.server.url}/login`);
     await page.getByTestId('login-username').fill('e2e-agent');
     await page.getByTestId('login-password').fill('Welcome2026');
     await page.getByTestId('login-submit').click();
@@ -77,14 +59,14 @@ describeBrowser('console: sign-in, role menus, user administration', () => {
   });
 
   it('a front-desk agent sees only their menu and is refused an admin page without calling its API', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, 'agent');
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, 'agent');
     expect(await visibleMenu(page)).toEqual(['dashboard', 'projects']);
     const calls: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/api/v1/users')) calls.push(request.url());
     });
-    await page.goto(`${server.url}/admin/users`);
+    await page.goto(`${env.server.url}/admin/users`);
     await page.getByTestId('forbidden').waitFor();
     expect(calls).toEqual([]);
     await shot(page, 'agent-forbidden-zh');
@@ -96,8 +78,8 @@ describeBrowser('console: sign-in, role menus, user administration', () => {
   });
 
   it('a butler sees the project and only their three buildings', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, 'butler');
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, 'butler');
     await page.getByTestId('menu-projects').click();
     await page.getByTestId('project-open-CH01').click();
     await page.getByTestId('buildings-drawer').waitFor();
@@ -109,8 +91,8 @@ describeBrowser('console: sign-in, role menus, user administration', () => {
   });
 
   it('switches the whole console to English and keeps the choice', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/login`);
+    const page = await newPage(env.browser);
+    await page.goto(`${env.server.url}/login`);
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await shot(page, 'login-en');
@@ -120,7 +102,7 @@ describeBrowser('console: sign-in, role menus, user administration', () => {
     await expect(page.getByTestId('login-error').textContent()).resolves.toContain(
       'Wrong username or password',
     );
-    await signIn(page, server.url, 'manager');
+    await signIn(page, env.server.url, 'manager');
     await expect(page.getByTestId('menu-projects').textContent()).resolves.toBe('Projects');
     await shot(page, 'manager-dashboard-en');
     await page.getByTestId('menu-audit').click();

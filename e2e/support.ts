@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
-import { describe, inject } from 'vitest';
-import { buildApp, loadConfig, loadDemo, migrateToLatest, openDatabase } from '@steward/server';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { buildApp, loadConfig, loadDemo, migrateToLatest, openDatabase, systemClock } from '@steward/server';
 
 export const DEMO_PASSWORD = 'E2eDemo2026';
 export const WEB_DIR = path.resolve(import.meta.dirname, '../apps/web/dist');
@@ -27,8 +27,7 @@ export async function startServer(options: { demo: boolean }): Promise<RunningSe
   };
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.engine);
-  if (options.demo)
-    await loadDemo({ db: database.db, clock: { now: () => new Date() }, config }, DEMO_PASSWORD);
+  if (options.demo) await loadDemo({ db: database.db, clock: systemClock, config }, DEMO_PASSWORD);
   const app = await buildApp({ config, database, logger: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
@@ -84,4 +83,21 @@ export async function signIn(
 /** A browser suite: skipped with the global notice where Chromium is missing (never in CI). */
 export function describeBrowser(name: string, body: () => void): void {
   describe.skipIf(!inject('chromium'))(name, body);
+}
+
+/**
+ * For a browser suite: starts a server (with or without the demo) and a browser before its
+ * flows, closes both after, and returns them for the flows to use.
+ */
+export function serverAndBrowser(options: { demo: boolean }): { server: RunningServer; browser: Browser } {
+  const env = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer(options);
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -4,3 +4,4 @@ export { loadConfig, type Config } from './config.ts';
 export { openDatabase, type Database } from './db/database.ts';
 export { migrateToLatest } from './db/migrate.ts';
 export { loadDemo, DEMO_STAFF } from './modules/setup/index.ts';
+export { systemClock } from './platform/clock.ts';

@@ -1,13 +1,12 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateProjectBody } from '@steward/contracts';
 import { queryKeys } from '../../../api/keys.ts';
 import { createProject } from '../../../api/property.ts';
-import { ErrorAlert } from '../../../app/components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../../app/errors.ts';
+import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { PROJECT_TYPES, useLabels } from '../../../app/i18n/labels.ts';
-import { testId } from '../../../app/testId.ts';
 
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -28,57 +27,48 @@ export function CreateProjectModal({ open, onClose }: { open: boolean; onClose: 
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('project.createTitle')}
       okText={t('common.create')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
-      afterClose={() => mutation.reset()}
-      okButtonProps={{ ...testId('project-create-submit') }}
+      onClose={onClose}
+      form={form}
+      mutation={mutation}
+      initialValues={{ type: 'residential' }}
+      onFinish={(values) =>
+        mutation.mutate({
+          code: values.code.trim(),
+          name: values.name.trim(),
+          type: values.type,
+          address: values.address?.trim() || null,
+        })
+      }
+      submitTestId="project-create-submit"
     >
-      <ErrorAlert error={mutation.error} form={form} />
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ type: 'residential' }}
-        onFinish={(values) =>
-          mutation.mutate({
-            code: values.code.trim(),
-            name: values.name.trim(),
-            type: values.type,
-            address: values.address?.trim() || null,
-          })
-        }
+      <Form.Item
+        name="code"
+        label={t('project.code')}
+        extra={t('project.codeHelp')}
+        rules={[
+          { required: true, message: t('project.codeRequired') },
+          { pattern: CODE_PATTERN, max: 32, message: t('project.codeHelp') },
+        ]}
       >
-        <Form.Item
-          name="code"
-          label={t('project.code')}
-          extra={t('project.codeHelp')}
-          rules={[
-            { required: true, message: t('project.codeRequired') },
-            { pattern: CODE_PATTERN, max: 32, message: t('project.codeHelp') },
-          ]}
-        >
-          <Input autoComplete="off" spellCheck={false} data-testid="project-code" />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('project.name')}
-          rules={[{ required: true, whitespace: true, max: 100, message: t('project.nameRequired') }]}
-        >
-          <Input autoComplete="off" data-testid="project-name" />
-        </Form.Item>
-        <Form.Item name="type" label={t('project.type')} rules={[{ required: true }]}>
-          <Select options={PROJECT_TYPES.map((type) => ({ value: type, label: labels.projectType(type) }))} />
-        </Form.Item>
-        <Form.Item name="address" label={t('project.address')} rules={[{ max: 200 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input autoComplete="off" spellCheck={false} data-testid="project-code" />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('project.name')}
+        rules={[{ required: true, whitespace: true, max: 100, message: t('project.nameRequired') }]}
+      >
+        <Input autoComplete="off" data-testid="project-name" />
+      </Form.Item>
+      <Form.Item name="type" label={t('project.type')} rules={[{ required: true }]}>
+        <Select options={PROJECT_TYPES.map((type) => ({ value: type, label: labels.projectType(type) }))} />
+      </Form.Item>
+      <Form.Item name="address" label={t('project.address')} rules={[{ max: 200 }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,12 +1,11 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Permission, Role } from '@steward/contracts';
 import { createRole } from '../../../api/access.ts';
 import { queryKeys } from '../../../api/keys.ts';
-import { ErrorAlert } from '../../../app/components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../../app/errors.ts';
+import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { testId } from '../../../app/testId.ts';
 import { PermissionChecklist } from './PermissionChecklist.tsx';
 
 interface Props {
@@ -31,48 +30,39 @@ export function CreateRoleModal({ open, onClose, onCreated }: Props) {
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('role.createTitle')}
       okText={t('common.create')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
-      afterClose={() => mutation.reset()}
+      onClose={onClose}
+      form={form}
+      mutation={mutation}
+      initialValues={{ permissions: ['dashboard.view'] }}
+      onFinish={(values) => mutation.mutate({ ...values, name: values.name.trim() })}
       width={600}
-      okButtonProps={{ ...testId('role-create-submit') }}
+      submitTestId="role-create-submit"
     >
-      <ErrorAlert error={mutation.error} form={form} />
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ permissions: ['dashboard.view'] }}
-        onFinish={(values) => mutation.mutate({ ...values, name: values.name.trim() })}
+      <Form.Item
+        name="code"
+        label={t('role.code')}
+        extra={t('role.codeHelp')}
+        rules={[
+          { required: true, message: t('role.codeRequired') },
+          { pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('role.codeHelp') },
+        ]}
       >
-        <Form.Item
-          name="code"
-          label={t('role.code')}
-          extra={t('role.codeHelp')}
-          rules={[
-            { required: true, message: t('role.codeRequired') },
-            { pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('role.codeHelp') },
-          ]}
-        >
-          <Input autoComplete="off" spellCheck={false} data-testid="role-code" />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('role.nameLabel')}
-          rules={[{ required: true, whitespace: true, max: 50, message: t('role.nameRequired') }]}
-        >
-          <Input autoComplete="off" data-testid="role-name" />
-        </Form.Item>
-        <Form.Item name="permissions" label={t('role.permissions')}>
-          <PermissionChecklist />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input autoComplete="off" spellCheck={false} data-testid="role-code" />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('role.nameLabel')}
+        rules={[{ required: true, whitespace: true, max: 50, message: t('role.nameRequired') }]}
+      >
+        <Input autoComplete="off" data-testid="role-name" />
+      </Form.Item>
+      <Form.Item name="permissions" label={t('role.permissions')}>
+        <PermissionChecklist />
+      </Form.Item>
+    </FormModal>
   );
 }

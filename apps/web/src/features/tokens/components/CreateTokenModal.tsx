@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Select } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateApiTokenBody, CreatedApiToken } from '@steward/contracts';
 import { createApiToken, listUsers } from '../../../api/access.ts';
 import { queryKeys } from '../../../api/keys.ts';
 import { ErrorAlert } from '../../../app/components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../../app/errors.ts';
+import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { testId } from '../../../app/testId.ts';
 
 interface Props {
   open: boolean;
@@ -46,61 +46,52 @@ export function CreateTokenModal({ open, onClose, onCreated }: Props) {
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('token.createTitle')}
       okText={t('common.create')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
-      afterClose={() => mutation.reset()}
-      okButtonProps={{ ...testId('token-create-submit') }}
+      onClose={onClose}
+      form={form}
+      mutation={mutation}
+      onFinish={(values) =>
+        mutation.mutate({
+          ...values,
+          name: values.name.trim(),
+          expiresInDays: values.expiresInDays ?? undefined,
+        })
+      }
+      intro={<ErrorAlert error={users.error} />}
+      submitTestId="token-create-submit"
     >
-      <ErrorAlert error={users.error} />
-      <ErrorAlert error={mutation.error} form={form} />
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onFinish={(values) =>
-          mutation.mutate({
-            ...values,
-            name: values.name.trim(),
-            expiresInDays: values.expiresInDays ?? undefined,
-          })
-        }
+      <Form.Item
+        name="name"
+        label={t('token.name')}
+        extra={t('token.nameHelp')}
+        rules={[{ required: true, whitespace: true, max: 100, message: t('token.nameRequired') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('token.name')}
-          extra={t('token.nameHelp')}
-          rules={[{ required: true, whitespace: true, max: 100, message: t('token.nameRequired') }]}
-        >
-          <Input autoComplete="off" data-testid="token-name" />
-        </Form.Item>
-        <Form.Item
-          name="userId"
-          label={t('token.user')}
-          extra={t('token.userHelp')}
-          rules={[{ required: true, message: t('token.userRequired') }]}
-        >
-          <Select
-            showSearch
-            filterOption={false}
-            onSearch={setSearch}
-            loading={users.isFetching}
-            options={(users.data?.items ?? []).map((u) => ({
-              value: u.id,
-              label: `${u.displayName} (${u.username})`,
-            }))}
-            data-testid="token-user"
-          />
-        </Form.Item>
-        <Form.Item name="expiresInDays" label={t('token.expiresInDays')} extra={t('token.expiresHelp')}>
-          <InputNumber min={1} max={3650} precision={0} style={{ width: 200 }} suffix={t('token.days')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input autoComplete="off" data-testid="token-name" />
+      </Form.Item>
+      <Form.Item
+        name="userId"
+        label={t('token.user')}
+        extra={t('token.userHelp')}
+        rules={[{ required: true, message: t('token.userRequired') }]}
+      >
+        <Select
+          showSearch
+          filterOption={false}
+          onSearch={setSearch}
+          loading={users.isFetching}
+          options={(users.data?.items ?? []).map((u) => ({
+            value: u.id,
+            label: `${u.displayName} (${u.username})`,
+          }))}
+          data-testid="token-user"
+        />
+      </Form.Item>
+      <Form.Item name="expiresInDays" label={t('token.expiresInDays')} extra={t('token.expiresHelp')}>
+        <InputNumber min={1} max={3650} precision={0} style={{ width: 200 }} suffix={t('token.days')} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,12 @@
-import { Alert, App, Form, Modal } from 'antd';
+import { Alert, App, Form } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { User } from '@steward/contracts';
 import { resetUserPassword } from '../../../api/access.ts';
 import { queryKeys } from '../../../api/keys.ts';
-import { ErrorAlert } from '../../../app/components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../../app/errors.ts';
 import { NewPasswordFields } from '../../../app/components/NewPasswordFields.tsx';
+import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { testId } from '../../../app/testId.ts';
 
 interface Props {
   user: User | null;
@@ -32,33 +31,24 @@ export function ResetPasswordModal({ user, onClose }: Props) {
   });
 
   return (
-    <Modal
+    <FormModal
       open={user !== null}
       title={t('user.resetPasswordTitle', { name: user?.displayName ?? '' })}
       okText={t('user.resetPassword')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
-      okButtonProps={{ ...testId('user-reset-password-submit') }}
-      afterClose={() => mutation.reset()}
+      onClose={onClose}
+      form={form}
+      mutation={mutation}
+      onFinish={(values) => mutation.mutate(values.newPassword)}
+      intro={<Alert type="info" showIcon title={t('user.resetPasswordHelp')} style={{ marginBottom: 16 }} />}
+      submitTestId="user-reset-password-submit"
     >
-      <Alert type="info" showIcon title={t('user.resetPasswordHelp')} style={{ marginBottom: 16 }} />
-      <ErrorAlert error={mutation.error} form={form} />
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onFinish={(values) => mutation.mutate(values.newPassword)}
-      >
-        <NewPasswordFields
-          name="newPassword"
-          label={t('password.temporary')}
-          confirmLabel={t('setup.confirmPassword')}
-          testId="user-reset-password"
-          confirmTestId="user-reset-password-confirm"
-        />
-      </Form>
-    </Modal>
+      <NewPasswordFields
+        name="newPassword"
+        label={t('password.temporary')}
+        confirmLabel={t('setup.confirmPassword')}
+        testId="user-reset-password"
+        confirmTestId="user-reset-password-confirm"
+      />
+    </FormModal>
   );
 }
