@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,10 +15,14 @@ import { platformError } from './platform/errors.ts';
 import { errorBody, httpPlatform, requestIdFrom } from './platform/http.ts';
 import { pickLocale } from './platform/i18n.ts';
 import { validatorCompiler } from './platform/validation.ts';
+import type { PiiCipher } from './platform/pii/cipher.ts';
+import { openKeyring } from './platform/pii/keyring.ts';
 import { accessRoutes } from './modules/access/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { propertyRoutes } from './modules/property/index.ts';
+import { customersRoutes } from './modules/customers/index.ts';
+import { archiveRoutes } from './modules/archive/index.ts';
 import { setupRoutes } from './modules/setup/index.ts';
 
 export interface AppDeps {
@@ -26,6 +31,8 @@ export interface AppDeps {
   clock?: Clock;
   /** false silences request logs (tests); otherwise pino JSON at config.logLevel. */
   logger?: boolean;
+  /** The personal-data cipher, when the caller opened it already (the CLI does, to load demo data). */
+  cipher?: PiiCipher;
 }
 
 export const API_VERSION = '0.1.0';
@@ -34,6 +41,8 @@ export const API_VERSION = '0.1.0';
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
+  // Before anything listens: a missing or wrong key must stop the start, not garble data later.
+  const cipher = deps.cipher ?? (await openKeyring({ db: database.db, clock, config }));
   const app = Fastify({
     logger:
       deps.logger === false
@@ -66,6 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler());
 
   await app.register(cookie);
+  // Uploads (imports, ID copies) are read by platform/upload.ts with per-route limits.
+  await app.register(multipart, { limits: { fileSize: config.importLimit, files: 1 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -101,12 +112,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     handler: async () => app.swagger(),
   });
 
-  const moduleDeps = { db: database.db, clock, config };
+  const moduleDeps = { db: database.db, clock, config, cipher };
   await app.register(async (scope) => {
     await setupRoutes(scope, moduleDeps);
     await authRoutes(scope, moduleDeps);
     await accessRoutes(scope, moduleDeps);
     await propertyRoutes(scope, moduleDeps);
+    await customersRoutes(scope, moduleDeps);
+    await archiveRoutes(scope, moduleDeps);
     await auditRoutes(scope, moduleDeps);
   });
 

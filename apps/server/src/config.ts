@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseKey } from './platform/pii/cipher.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -27,6 +28,10 @@ export interface Config {
   /** Where the built console lives; null serves the API only. */
   webDir: string | null;
   shutdownTimeoutMs: number;
+  /** Key for personal data at rest (STEWARD_PII_KEY); null reads or creates `<data dir>/keys/pii.key`. */
+  piiKey: Buffer | null;
+  /** Largest .xlsx accepted by an import, in bytes. */
+  importLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -100,9 +105,21 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel,
     webDir,
     shutdownTimeoutMs: int('STEWARD_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    piiKey: piiKey(env.STEWARD_PII_KEY, problems),
+    importLimit: int('STEWARD_IMPORT_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function piiKey(raw: string | undefined, problems: string[]): Buffer | null {
+  if (!raw) return null;
+  const key = parseKey(raw.trim());
+  if (!key)
+    problems.push(
+      'STEWARD_PII_KEY must be a 32-byte key as base64 (44 characters) or 64 hex digits, e.g. from `openssl rand -base64 32`',
+    );
+  return key;
 }
 
 function trustProxy(raw: string | undefined, problems: string[]): Config['trustProxy'] {

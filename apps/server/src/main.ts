@@ -4,6 +4,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { isInstalled, loadDemo, type DemoLogin } from './modules/setup/index.ts';
 import { systemClock } from './platform/clock.ts';
+import type { PiiCipher } from './platform/pii/cipher.ts';
+import { KeyError, openKeyring } from './platform/pii/keyring.ts';
 
 const USAGE = `Usage: steward <command>
   serve     start the server (first start shows a setup page in the browser)
@@ -37,11 +39,23 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
+  let cipher: PiiCipher;
+  try {
+    cipher = await openKeyring({ db: database.db, clock: systemClock, config });
+  } catch (error) {
+    if (error instanceof KeyError) {
+      console.error(error.message);
+      await database.close();
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
   const demo =
     command === 'demo'
-      ? await loadDemo({ db: database.db, clock: systemClock, config }, config.demoPassword)
+      ? await loadDemo({ db: database.db, clock: systemClock, config, cipher }, config.demoPassword)
       : null;
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, cipher });
   app.log.info({ engine: database.engine, migrationsApplied: applied }, 'database ready');
 
   let closing = false;

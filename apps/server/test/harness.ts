@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { PiiCipher } from '../src/platform/pii/cipher.ts';
 import type { AuthResponse } from '@steward/contracts';
 import type { Engine } from '../src/config.ts';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -12,12 +16,18 @@ export interface TestApp {
   clock: ManualClock;
   config: Config;
   /** What services and factories need: the database and the test clock. */
-  deps: { db: TestDatabase['db']; clock: ManualClock };
+  deps: { db: TestDatabase['db']; clock: ManualClock; cipher: PiiCipher; config: Config };
   close(): Promise<void>;
 }
 
+/** Each test app gets its own data dir (uploads, keys) and its own personal-data key. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ STEWARD_WEB_DIR: '', STEWARD_LOG_LEVEL: 'silent' }), ...overrides };
+  return {
+    ...loadConfig({ STEWARD_WEB_DIR: '', STEWARD_LOG_LEVEL: 'silent' }),
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'steward-test-')),
+    piiKey: PiiCipher.generateKey(),
+    ...overrides,
+  };
 }
 
 /** The whole server on a fresh database with a hand-driven clock, exercised through app.inject(). */
@@ -32,10 +42,11 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     database,
     clock,
     config,
-    deps: { db: database.db, clock },
+    deps: { db: database.db, clock, cipher: new PiiCipher(config.piiKey!), config },
     close: async () => {
       await app.close();
       await database.destroy();
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -70,5 +81,31 @@ export async function signIn(app: FastifyInstance, username: string, password: s
     csrfToken: body.csrfToken,
     cookie,
     headers: { cookie, 'x-csrf-token': body.csrfToken },
+  };
+}
+
+/** A multipart body with text fields first and one file, as browsers send it. */
+export function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; data: Buffer; type?: string },
+) {
+  const boundary = `----steward${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(
+      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  if (file)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.data,
+      Buffer.from('\r\n'),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }

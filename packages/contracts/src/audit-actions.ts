@@ -14,6 +14,11 @@ export const AUDIT_ACTIONS = [
   'token.created',
   'token.revoked',
   'token.used',
+  'customer.created',
+  'customer.updated',
+  'customer.document_added',
+  'customer.document_deleted',
+  'data.imported',
   'data.exported',
   'pii.revealed',
 ] as const;

@@ -2,3 +2,6 @@
 // not the schemas (the web console imports from '@steward/contracts/catalogues').
 export * from './permissions.ts';
 export * from './audit-actions.ts';
+export * from './archive-codes.ts';
+export * from './import-columns.ts';
+export * from './archive-labels.ts';

@@ -49,3 +49,10 @@ export const Version = Type.Integer({ minimum: 1 });
 
 export const Locale = Type.Union([Type.Literal('zh-CN'), Type.Literal('en-US')]);
 export type Locale = Static<typeof Locale>;
+
+/** A string restricted to a code catalogue (one list of values for schema, type and console labels). */
+export const Enum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+
+/** A calendar date in the business time zone, e.g. 2026-11-23. */
+export const DateOnly = Type.String({ format: 'date' });

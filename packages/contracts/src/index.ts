@@ -7,3 +7,5 @@ export * from './roles.ts';
 export * from './tokens.ts';
 export * from './audit.ts';
 export * from './projects.ts';
+export * from './registry.ts';
+export * from './customers.ts';

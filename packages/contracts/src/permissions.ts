@@ -7,6 +7,11 @@ export const PERMISSIONS = [
   { code: 'dashboard.view', group: 'general' },
   { code: 'projects.read', group: 'property' },
   { code: 'projects.manage', group: 'property' },
+  { code: 'customers.read', group: 'customers' },
+  { code: 'customers.manage', group: 'customers' },
+  { code: 'customers.reveal', group: 'customers' },
+  { code: 'archive.import', group: 'customers' },
+  { code: 'archive.export', group: 'customers' },
   { code: 'users.read', group: 'admin' },
   { code: 'users.manage', group: 'admin' },
   { code: 'roles.manage', group: 'admin' },
@@ -29,15 +34,27 @@ export const SYSTEM_ROLES = [
 ] as const;
 export type SystemRole = (typeof SYSTEM_ROLES)[number];
 
+/** Looking customers up, keeping their records, and seeing their full phone/ID when needed (audited). */
+const CUSTOMER_WORK: readonly Permission[] = ['customers.read', 'customers.manage', 'customers.reveal'];
+
 /** What each system role starts with. `admin` always holds every permission and cannot be edited. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<SystemRole, readonly Permission[]> = {
   admin: PERMISSION_CODES,
-  manager: ['dashboard.view', 'projects.read', 'projects.manage', 'users.read', 'audit.read'],
-  supervisor: ['dashboard.view', 'projects.read', 'users.read'],
-  agent: ['dashboard.view', 'projects.read'],
-  butler: ['dashboard.view', 'projects.read'],
+  manager: [
+    'dashboard.view',
+    'projects.read',
+    'projects.manage',
+    ...CUSTOMER_WORK,
+    'archive.import',
+    'archive.export',
+    'users.read',
+    'audit.read',
+  ],
+  supervisor: ['dashboard.view', 'projects.read', 'customers.read', 'customers.reveal', 'users.read'],
+  agent: ['dashboard.view', 'projects.read', ...CUSTOMER_WORK],
+  butler: ['dashboard.view', 'projects.read', ...CUSTOMER_WORK, 'archive.export'],
   technician: ['dashboard.view', 'projects.read'],
-  cashier: ['dashboard.view', 'projects.read'],
+  cashier: ['dashboard.view', 'projects.read', 'customers.read'],
 };
 
 /** Roles whose holders usually see a whole organisation; others are scoped to projects/buildings. */

@@ -9,6 +9,12 @@ export function columnTypes(engine: Engine) {
   return {
     /** UTC instant: timestamptz in PostgreSQL (read back as ISO text), ISO-8601 text in SQLite. */
     timestamp: engine === 'postgres' ? ('timestamptz' as const) : ('text' as const),
+    /**
+     * Text compared by code point on both engines (SQLite's default BINARY; "C" in PostgreSQL,
+     * whatever the database's locale), so `prefixRange` finds every value starting with a prefix
+     * through an ordinary index.
+     */
+    searchText: engine === 'postgres' ? sql`text collate "C"` : sql`text`,
   };
 }
 

@@ -16,3 +16,26 @@ export function inScope(column: string, ids: 'all' | readonly string[]): Express
   if (ids.length === 0) return sql<SqlBool>`1 = 0`;
   return sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids)})`;
 }
+
+/** Values that start with `prefix`, as an index range (columns declared with `searchText`). */
+export function prefixRange(column: string, prefix: string): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${prefix + '\u{10FFFF}'})`;
+}
+
+/** Rows inside a scope given as whole projects plus single buildings (see platform/auth/scope.ts scopeLists). */
+export function inPlaces(
+  projectColumn: string,
+  buildingColumn: string,
+  scope: { all: true } | { all: false; projectIds: readonly string[]; buildingIds: readonly string[] },
+): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  const parts = [
+    ...(scope.projectIds.length
+      ? [sql<SqlBool>`${sql.ref(projectColumn)} in (${sql.join(scope.projectIds)})`]
+      : []),
+    ...(scope.buildingIds.length
+      ? [sql<SqlBool>`${sql.ref(buildingColumn)} in (${sql.join(scope.buildingIds)})`]
+      : []),
+  ];
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`1 = 0`;
+}

@@ -1,3 +1,18 @@
+import type {
+  AreaCategory,
+  AreaKind,
+  ContactTopic,
+  CustomerKind,
+  DemandPattern,
+  DocumentPurpose,
+  HouseState,
+  HouseUse,
+  IdType,
+  PhoneLabel,
+  RelationRole,
+  ValueLevel,
+} from '@steward/contracts/catalogues';
+
 /**
  * Row types as stored. Conventions: ids are UUIDv7 text; timestamps are UTC ISO-8601 strings on
  * both engines (text in SQLite, timestamptz in PostgreSQL read back as ISO); booleans are 0/1
@@ -148,6 +163,138 @@ export interface BuildingsTable {
   created_at: string;
 }
 
+export interface KeyChecksTable {
+  name: string;
+  fingerprint: string;
+  created_at: string;
+}
+
+export interface UnitsTable {
+  id: string;
+  org_id: string;
+  project_id: string;
+  building_id: string;
+  code: string;
+  name: string;
+  created_at: string;
+}
+
+export interface HousesTable {
+  id: string;
+  org_id: string;
+  project_id: string;
+  building_id: string;
+  unit_id: string | null;
+  room_no: string;
+  room_label: string;
+  floor: number | null;
+  area_hundredths: number | null;
+  use: HouseUse;
+  state: HouseState;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AreasTable {
+  id: string;
+  org_id: string;
+  project_id: string;
+  building_id: string | null;
+  kind: AreaKind;
+  category: AreaCategory;
+  code: string;
+  name: string;
+  location: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomersTable {
+  id: string;
+  org_id: string;
+  code: string;
+  kind: CustomerKind;
+  name: string;
+  id_type: IdType | null;
+  id_number_cipher: string | null;
+  id_number_masked: string | null;
+  id_number_hash: string | null;
+  emergency_name: string | null;
+  emergency_phone: string | null;
+  value_level: ValueLevel;
+  demand_pattern: DemandPattern | null;
+  demand_refreshed_at: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CustomerPhonesTable {
+  id: string;
+  org_id: string;
+  customer_id: string;
+  phone: string;
+  tail: string;
+  label: PhoneLabel;
+  position: number;
+}
+
+export interface CustomerHousesTable {
+  id: string;
+  org_id: string;
+  customer_id: string;
+  house_id: string;
+  project_id: string;
+  building_id: string;
+  role: RelationRole;
+  since: string | null;
+  until: string | null;
+  created_at: string;
+}
+
+export interface TagsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  color: string;
+  created_at: string;
+}
+
+export interface CustomerTagsTable {
+  org_id: string;
+  customer_id: string;
+  tag_id: string;
+}
+
+export interface CustomerDocumentsTable {
+  id: string;
+  org_id: string;
+  customer_id: string;
+  purpose: DocumentPurpose;
+  stamp_text: string;
+  file_key: string;
+  mime: string;
+  size_bytes: number;
+  width: number;
+  height: number;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface CustomerContactsTable {
+  id: string;
+  org_id: string;
+  customer_id: string;
+  at: string;
+  channel: string;
+  topic: ContactTopic;
+  summary: string;
+  staff_id: string;
+  staff_name: string;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   installation: InstallationTable;
@@ -163,4 +310,15 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   projects: ProjectsTable;
   buildings: BuildingsTable;
+  key_checks: KeyChecksTable;
+  units: UnitsTable;
+  houses: HousesTable;
+  areas: AreasTable;
+  customers: CustomersTable;
+  customer_phones: CustomerPhonesTable;
+  customer_houses: CustomerHousesTable;
+  tags: TagsTable;
+  customer_tags: CustomerTagsTable;
+  customer_documents: CustomerDocumentsTable;
+  customer_contacts: CustomerContactsTable;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Engine } from '../../config.ts';
 import * as foundation from './20261122T000000_foundation.ts';
+import * as archive from './20261123T000000_archive.ts';
 
 export interface SchemaMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -12,4 +13,5 @@ export interface SchemaMigration {
  */
 export const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261122T000000_foundation': foundation,
+  '20261123T000000_archive': archive,
 };

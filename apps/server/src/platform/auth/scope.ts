@@ -56,3 +56,17 @@ export function scopedBuildingIds(scope: Scope, projectId: string): 'all' | stri
   if (buildings === undefined) return [];
   return buildings === 'all' ? 'all' : [...buildings];
 }
+
+/** A scope as two id lists for SQL: whole projects, and single buildings of other projects. */
+export type ScopeLists = { all: true } | { all: false; projectIds: string[]; buildingIds: string[] };
+
+export function scopeLists(scope: Scope): ScopeLists {
+  if (scope.all) return { all: true };
+  const projectIds: string[] = [];
+  const buildingIds: string[] = [];
+  for (const [projectId, buildings] of scope.projects) {
+    if (buildings === 'all') projectIds.push(projectId);
+    else buildingIds.push(...buildings);
+  }
+  return { all: false, projectIds, buildingIds };
+}

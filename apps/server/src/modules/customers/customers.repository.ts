@@ -1,0 +1,506 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { prefixRange } from '../../db/filters.ts';
+import type {
+  CustomerContactsTable,
+  CustomerDocumentsTable,
+  CustomerHousesTable,
+  CustomerPhonesTable,
+  CustomersTable,
+  DB,
+  TagsTable,
+} from '../../db/schema.ts';
+import type { ScopeLists } from '../../platform/auth/scope.ts';
+import type { DemandCounts } from './demand-pattern.ts';
+
+type CustomerEb = ExpressionBuilder<DB, 'customers'>;
+
+/** A customer is within a scope when one of their houses is. Customers without houses: org-wide staff only. */
+function visibleTo(eb: CustomerEb, scope: ScopeLists): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  if (!scope.projectIds.length && !scope.buildingIds.length) return sql<SqlBool>`1 = 0`;
+  return eb.exists(
+    eb
+      .selectFrom('customer_houses as sch')
+      .select(sql`1`.as('one'))
+      .whereRef('sch.customer_id', '=', 'customers.id')
+      .where((w) =>
+        w.or([
+          ...(scope.projectIds.length ? [w('sch.project_id', 'in', scope.projectIds)] : []),
+          ...(scope.buildingIds.length ? [w('sch.building_id', 'in', scope.buildingIds)] : []),
+        ]),
+      ),
+  );
+}
+
+export interface CustomerFilter {
+  scope: ScopeLists;
+  /** Customers matched by a search, already narrowed (null: no search). */
+  ids: string[] | null;
+  projectId?: string;
+  buildingId?: string;
+  houseId?: string;
+  kind?: string;
+  role?: string;
+  propertyType?: string;
+  valueLevel?: string;
+  demandPattern?: string;
+  tagId?: string;
+  before?: string;
+  limit: number;
+}
+
+export async function listCustomers(
+  db: Executor,
+  orgId: string,
+  f: CustomerFilter,
+): Promise<CustomersTable[]> {
+  if (f.ids && f.ids.length === 0) return [];
+  let query = db
+    .selectFrom('customers')
+    .selectAll('customers')
+    .where('customers.org_id', '=', orgId)
+    .where((eb) => visibleTo(eb, f.scope));
+  if (f.ids) query = query.where('customers.id', 'in', f.ids);
+  if (f.kind) query = query.where('customers.kind', '=', f.kind as CustomersTable['kind']);
+  if (f.valueLevel)
+    query = query.where('customers.value_level', '=', f.valueLevel as CustomersTable['value_level']);
+  if (f.demandPattern)
+    query = query.where(
+      'customers.demand_pattern',
+      '=',
+      f.demandPattern as NonNullable<CustomersTable['demand_pattern']>,
+    );
+  if (f.tagId) {
+    const tagId = f.tagId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('customer_tags')
+          .select(sql`1`.as('one'))
+          .whereRef('customer_tags.customer_id', '=', 'customers.id')
+          .where('customer_tags.tag_id', '=', tagId),
+      ),
+    );
+  }
+  if (f.projectId || f.buildingId || f.houseId || f.role || f.propertyType) {
+    query = query.where((eb) => {
+      let rel = eb
+        .selectFrom('customer_houses as fch')
+        .select(sql`1`.as('one'))
+        .whereRef('fch.customer_id', '=', 'customers.id');
+      if (f.projectId) rel = rel.where('fch.project_id', '=', f.projectId);
+      if (f.buildingId) rel = rel.where('fch.building_id', '=', f.buildingId);
+      if (f.houseId) rel = rel.where('fch.house_id', '=', f.houseId);
+      if (f.role) rel = rel.where('fch.role', '=', f.role as CustomerHousesTable['role']);
+      if (f.propertyType) {
+        const type = f.propertyType as 'residential';
+        rel = rel.where((w) =>
+          w.exists(
+            w
+              .selectFrom('projects as fp')
+              .select(sql`1`.as('one'))
+              .whereRef('fp.id', '=', 'fch.project_id')
+              .where('fp.type', '=', type),
+          ),
+        );
+      }
+      return eb.exists(rel);
+    });
+  }
+  if (f.before) query = query.where('customers.id', '<', f.before);
+  return query
+    .orderBy('customers.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+/** Customer ids whose phone matches: a whole number exactly, 4 digits as the tail, else as a prefix. */
+export async function customerIdsByPhone(
+  db: Executor,
+  orgId: string,
+  digits: string,
+  cap: number,
+): Promise<string[]> {
+  let query = db.selectFrom('customer_phones').select('customer_id').where('org_id', '=', orgId);
+  if (digits.length === 4) query = query.where('tail', '=', digits);
+  else if (/^1\d{10}$|^0\d{9,11}$/.test(digits)) query = query.where('phone', '=', digits);
+  else query = query.where(prefixRange('phone', digits));
+  const rows = await query.limit(cap).execute();
+  return [...new Set(rows.map((r) => r.customer_id))];
+}
+
+export async function customerIdsByName(
+  db: Executor,
+  orgId: string,
+  prefix: string,
+  cap: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where(prefixRange('name', prefix))
+    .limit(cap)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Customers of houses whose room label starts with the text, or whose room number is it exactly. */
+export async function customerIdsByRoom(
+  db: Executor,
+  orgId: string,
+  text: string,
+  cap: number,
+): Promise<string[]> {
+  const houses = await db
+    .selectFrom('houses')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where((eb) => eb.or([prefixRange('room_label', text), eb('room_no', '=', text)]))
+    .limit(cap)
+    .execute();
+  if (!houses.length) return [];
+  const rows = await db
+    .selectFrom('customer_houses')
+    .select('customer_id')
+    .where(
+      'house_id',
+      'in',
+      houses.map((h) => h.id),
+    )
+    .limit(cap)
+    .execute();
+  return [...new Set(rows.map((r) => r.customer_id))];
+}
+
+export async function findCustomer(
+  db: Executor,
+  orgId: string,
+  id: string,
+  scope: ScopeLists,
+): Promise<CustomersTable | undefined> {
+  return db
+    .selectFrom('customers')
+    .selectAll('customers')
+    .where('customers.org_id', '=', orgId)
+    .where('customers.id', '=', id)
+    .where((eb) => visibleTo(eb, scope))
+    .executeTakeFirst();
+}
+
+export async function customerCodeExists(db: Executor, orgId: string, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The highest generated code (C + 7 digits) so far; generated codes count up from it. */
+export async function lastGeneratedCode(db: Executor, orgId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('customers')
+    .select('code')
+    .where('org_id', '=', orgId)
+    .where('code', '>=', 'C0000000')
+    .where('code', '<=', 'C9999999')
+    .orderBy('code', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.code;
+}
+
+export async function insertCustomer(db: Executor, row: CustomersTable): Promise<void> {
+  await db.insertInto('customers').values(row).execute();
+}
+
+/** Applies the changes if the row is still at `version`; false when someone else got there first. */
+export async function updateCustomer(
+  db: Executor,
+  orgId: string,
+  id: string,
+  version: number,
+  changes: Partial<CustomersTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('customers')
+    .set({ ...changes, version: version + 1 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setDemandPattern(
+  db: Executor,
+  id: string,
+  pattern: CustomersTable['demand_pattern'],
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set({ demand_pattern: pattern, demand_refreshed_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function phonesOf(db: Executor, customerIds: readonly string[]): Promise<CustomerPhonesTable[]> {
+  if (!customerIds.length) return [];
+  return db
+    .selectFrom('customer_phones')
+    .selectAll()
+    .where('customer_id', 'in', customerIds)
+    .orderBy('customer_id')
+    .orderBy('position')
+    .execute();
+}
+
+export async function replacePhones(
+  db: Executor,
+  customerId: string,
+  rows: readonly CustomerPhonesTable[],
+): Promise<void> {
+  await db.deleteFrom('customer_phones').where('customer_id', '=', customerId).execute();
+  if (rows.length)
+    await db
+      .insertInto('customer_phones')
+      .values([...rows])
+      .execute();
+}
+
+export type RelationRow = CustomerHousesTable & {
+  room_label: string;
+  project_name: string;
+  project_type: 'residential' | 'commercial' | 'office' | 'institution';
+};
+
+export async function relationsOf(db: Executor, customerIds: readonly string[]): Promise<RelationRow[]> {
+  if (!customerIds.length) return [];
+  return db
+    .selectFrom('customer_houses')
+    .innerJoin('houses', 'houses.id', 'customer_houses.house_id')
+    .innerJoin('projects', 'projects.id', 'customer_houses.project_id')
+    .selectAll('customer_houses')
+    .select(['houses.room_label', 'projects.name as project_name', 'projects.type as project_type'])
+    .where('customer_houses.customer_id', 'in', customerIds)
+    .orderBy('customer_houses.customer_id')
+    .orderBy('customer_houses.created_at')
+    .orderBy('customer_houses.id')
+    .execute();
+}
+
+export async function findRelation(
+  db: Executor,
+  customerId: string,
+  relationId: string,
+): Promise<CustomerHousesTable | undefined> {
+  return db
+    .selectFrom('customer_houses')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('id', '=', relationId)
+    .executeTakeFirst();
+}
+
+export async function insertRelations(db: Executor, rows: readonly CustomerHousesTable[]): Promise<void> {
+  if (rows.length)
+    await db
+      .insertInto('customer_houses')
+      .values([...rows])
+      .execute();
+}
+
+export async function updateRelation(
+  db: Executor,
+  relationId: string,
+  changes: Pick<Partial<CustomerHousesTable>, 'since' | 'until'>,
+): Promise<void> {
+  await db.updateTable('customer_houses').set(changes).where('id', '=', relationId).execute();
+}
+
+export async function deleteRelation(db: Executor, relationId: string): Promise<void> {
+  await db.deleteFrom('customer_houses').where('id', '=', relationId).execute();
+}
+
+/** Everyone else related to these houses (co-residents), with their first phone. */
+export async function occupantsOf(
+  db: Executor,
+  houseIds: readonly string[],
+): Promise<(Pick<CustomerHousesTable, 'house_id' | 'customer_id' | 'role' | 'until'> & { name: string })[]> {
+  if (!houseIds.length) return [];
+  return db
+    .selectFrom('customer_houses')
+    .innerJoin('customers', 'customers.id', 'customer_houses.customer_id')
+    .select([
+      'customer_houses.house_id',
+      'customer_houses.customer_id',
+      'customer_houses.role',
+      'customer_houses.until',
+      'customers.name',
+    ])
+    .where('customer_houses.house_id', 'in', houseIds)
+    .orderBy('customer_houses.house_id')
+    .orderBy('customer_houses.created_at')
+    .execute();
+}
+
+export interface HouseRef {
+  id: string;
+  project_id: string;
+  building_id: string;
+}
+
+export async function housesByIds(db: Executor, orgId: string, ids: readonly string[]): Promise<HouseRef[]> {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('houses')
+    .select(['id', 'project_id', 'building_id'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export type CustomerTagRow = { customer_id: string } & Pick<TagsTable, 'id' | 'name' | 'color'>;
+
+export async function tagsOf(db: Executor, customerIds: readonly string[]): Promise<CustomerTagRow[]> {
+  if (!customerIds.length) return [];
+  return db
+    .selectFrom('customer_tags')
+    .innerJoin('tags', 'tags.id', 'customer_tags.tag_id')
+    .select(['customer_tags.customer_id', 'tags.id', 'tags.name', 'tags.color'])
+    .where('customer_tags.customer_id', 'in', customerIds)
+    .orderBy('tags.name')
+    .execute();
+}
+
+export async function replaceTags(
+  db: Executor,
+  orgId: string,
+  customerId: string,
+  tagIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('customer_tags').where('customer_id', '=', customerId).execute();
+  if (tagIds.length)
+    await db
+      .insertInto('customer_tags')
+      .values(tagIds.map((tagId) => ({ org_id: orgId, customer_id: customerId, tag_id: tagId })))
+      .execute();
+}
+
+export async function listTags(
+  db: Executor,
+  orgId: string,
+): Promise<(TagsTable & { customer_count: number })[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .selectAll('tags')
+    .select((eb) =>
+      eb
+        .selectFrom('customer_tags')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('customer_tags.tag_id', '=', 'tags.id')
+        .as('customer_count'),
+    )
+    .where('tags.org_id', '=', orgId)
+    .orderBy('tags.name')
+    .execute();
+  return rows.map((r) => ({ ...r, customer_count: Number(r.customer_count ?? 0) }));
+}
+
+export async function tagIdsExisting(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('tags')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function tagByName(db: Executor, orgId: string, name: string): Promise<TagsTable | undefined> {
+  return db
+    .selectFrom('tags')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+export async function insertTag(db: Executor, row: TagsTable): Promise<void> {
+  await db.insertInto('tags').values(row).execute();
+}
+
+export async function insertContact(db: Executor, row: CustomerContactsTable): Promise<void> {
+  await db.insertInto('customer_contacts').values(row).execute();
+}
+
+export async function contactsOf(
+  db: Executor,
+  customerId: string,
+  limit: number,
+): Promise<CustomerContactsTable[]> {
+  return db
+    .selectFrom('customer_contacts')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The demand counts the contact log contributes since `since`. */
+export async function contactDemandCounts(
+  db: Executor,
+  customerId: string,
+  since: string,
+): Promise<DemandCounts> {
+  const rows = await db
+    .selectFrom('customer_contacts')
+    .select(['topic', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('customer_id', '=', customerId)
+    .where('at', '>=', since)
+    .groupBy('topic')
+    .execute();
+  const count = (topic: string) => Number(rows.find((r) => r.topic === topic)?.n ?? 0);
+  return { service: count('service'), opinion: count('opinion'), fee: count('fee') };
+}
+
+export async function insertDocument(db: Executor, row: CustomerDocumentsTable): Promise<void> {
+  await db.insertInto('customer_documents').values(row).execute();
+}
+
+export async function documentsOf(db: Executor, customerId: string): Promise<CustomerDocumentsTable[]> {
+  return db
+    .selectFrom('customer_documents')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function findDocument(
+  db: Executor,
+  customerId: string,
+  documentId: string,
+): Promise<CustomerDocumentsTable | undefined> {
+  return db
+    .selectFrom('customer_documents')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+}
+
+export async function deleteDocument(db: Executor, documentId: string): Promise<void> {
+  await db.deleteFrom('customer_documents').where('id', '=', documentId).execute();
+}

@@ -1,0 +1,75 @@
+import type { CustomerDocument, CustomerOverview } from '@steward/contracts';
+import type { CustomerDocumentsTable } from '../../db/schema.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { maskPhone } from '../../platform/phone.ts';
+import * as repo from './customers.repository.ts';
+import {
+  businessDate,
+  contactDto,
+  customerDtos,
+  visibleCustomer,
+  type CustomersDeps,
+} from './customers.service.ts';
+import { segmentsOf, serviceHints } from './hints.ts';
+
+/** Slots other modules fill (tickets, complaints, visits, bills, notices); empty until they exist. */
+const NOT_YET = { available: false, total: 0, items: [] };
+
+export function documentDto(row: CustomerDocumentsTable): CustomerDocument {
+  return {
+    id: row.id,
+    purpose: row.purpose,
+    stampText: row.stamp_text,
+    mime: row.mime,
+    sizeBytes: row.size_bytes,
+    width: row.width,
+    height: row.height,
+    uploadedBy: row.uploaded_by,
+    createdAt: row.created_at,
+  };
+}
+
+/** The customer 360 view: profile, households with co-residents, contacts, ID copies, hints. */
+export async function customerOverview(
+  deps: Pick<CustomersDeps, 'db' | 'clock' | 'config'>,
+  actor: Actor,
+  id: string,
+): Promise<CustomerOverview> {
+  const row = await visibleCustomer(deps.db, actor, id);
+  const today = businessDate(deps.clock, deps.config.timeZone);
+  const [customer] = await customerDtos(deps.db, [row], today);
+  const houseIds = [...new Set(customer!.houses.map((h) => h.houseId))];
+  const [occupants, contacts, documents] = await Promise.all([
+    repo.occupantsOf(deps.db, houseIds),
+    repo.contactsOf(deps.db, id, 50),
+    repo.documentsOf(deps.db, id),
+  ]);
+  const others = occupants.filter((o) => o.customer_id !== id && (o.until === null || o.until >= today));
+  const phones = await repo.phonesOf(deps.db, [...new Set(others.map((o) => o.customer_id))]);
+  const firstPhone = new Map<string, string>();
+  for (const p of phones) if (!firstPhone.has(p.customer_id)) firstPhone.set(p.customer_id, p.phone);
+  const segments = segmentsOf(customer!);
+  return {
+    customer: customer!,
+    segments,
+    households: customer!.houses.map((house) => ({
+      house,
+      coResidents: others
+        .filter((o) => o.house_id === house.houseId)
+        .map((o) => ({
+          customerId: o.customer_id,
+          name: o.name,
+          role: o.role,
+          phone: firstPhone.has(o.customer_id) ? maskPhone(firstPhone.get(o.customer_id)!) : null,
+        })),
+    })),
+    contacts: contacts.map(contactDto),
+    documents: documents.map(documentDto),
+    hints: serviceHints(customer!, segments, businessDate(deps.clock, deps.config.timeZone, 30)),
+    requests: NOT_YET,
+    complaints: NOT_YET,
+    visits: NOT_YET,
+    bills: NOT_YET,
+    notices: NOT_YET,
+  };
+}
