@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { buildApp, loadConfig, loadDemo, migrateToLatest, openDatabase, systemClock } from '@steward/server';
+import {
+  buildApp,
+  loadConfig,
+  loadDemo,
+  migrateToLatest,
+  openDatabase,
+  openKeyring,
+  systemClock,
+} from '@steward/server';
 
 export const DEMO_PASSWORD = 'E2eDemo2026';
 export const WEB_DIR = path.resolve(import.meta.dirname, '../apps/web/dist');
@@ -27,8 +35,9 @@ export async function startServer(options: { demo: boolean }): Promise<RunningSe
   };
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.engine);
-  if (options.demo) await loadDemo({ db: database.db, clock: systemClock, config }, DEMO_PASSWORD);
-  const app = await buildApp({ config, database, logger: false });
+  const cipher = await openKeyring({ db: database.db, clock: systemClock, config });
+  if (options.demo) await loadDemo({ db: database.db, clock: systemClock, config, cipher }, DEMO_PASSWORD);
+  const app = await buildApp({ config, database, cipher, logger: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,

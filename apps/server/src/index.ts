@@ -5,3 +5,11 @@ export { openDatabase, type Database } from './db/database.ts';
 export { migrateToLatest } from './db/migrate.ts';
 export { loadDemo, DEMO_STAFF } from './modules/setup/index.ts';
 export { systemClock } from './platform/clock.ts';
+export { openKeyring, KeyError } from './platform/pii/keyring.ts';
+export { demoArchive } from './modules/setup/demo-archive.ts';
+// The archive at scale (bench/archive.ts): the import pipeline and its Excel layer.
+export { HOUSE_COLUMNS, CUSTOMER_COLUMNS } from '@steward/contracts/catalogues';
+export { importFile } from './modules/archive/index.ts';
+export { readSheet, writeSheet } from './platform/xlsx.ts';
+export { SYSTEM_META } from './platform/auth/actor.ts';
+export { actorNamed as actorForUsername } from './cli/archive-cli.ts';

@@ -2,19 +2,26 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
-import { isInstalled, loadDemo, type DemoLogin } from './modules/setup/index.ts';
+import { DEMO_HOUSES, isInstalled, loadDemo, type DemoLogin } from './modules/setup/index.ts';
+import { CliError, runExport, runImport } from './cli/archive-cli.ts';
 import { systemClock } from './platform/clock.ts';
 import type { PiiCipher } from './platform/pii/cipher.ts';
 import { KeyError, openKeyring } from './platform/pii/keyring.ts';
 
 const USAGE = `Usage: steward <command>
-  serve     start the server (first start shows a setup page in the browser)
-  demo      start the server, loading the demo organisation into an empty database
-  migrate   apply database migrations and exit`;
+  serve                 start the server (first start shows a setup page in the browser)
+  demo [--houses N]     start the server, loading the demo organisation into an empty database
+                        (N houses in the generated archive, default ${DEMO_HOUSES})
+  migrate               apply database migrations and exit
+  import <kind> <file.xlsx> [--as username]
+                        import houses or customers from an Excel file, all or nothing
+  export <kind> <file.xlsx> [--as username]
+                        export houses or customers to an Excel file
+  (kind: houses | customers; --as defaults to admin: the command acts with that user's rights)`;
 
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'serve';
-  if (!['serve', 'demo', 'migrate'].includes(command)) {
+  if (!['serve', 'demo', 'migrate', 'import', 'export'].includes(command)) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -51,9 +58,32 @@ async function main(argv: string[]): Promise<void> {
     }
     throw error;
   }
+  if (command === 'import' || command === 'export') {
+    const deps = { db: database.db, clock: systemClock, cipher, config };
+    try {
+      process.exitCode = await (command === 'import' ? runImport : runExport)(deps, argv.slice(1));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  const housesArg = argv.indexOf('--houses');
+  const houses = housesArg > 0 ? Number(argv[housesArg + 1]) : undefined;
+  if (houses !== undefined && !(Number.isInteger(houses) && houses >= 1 && houses <= 2_000_000)) {
+    console.error(`--houses must be a whole number from 1 to 2000000\n\n${USAGE}`);
+    await database.close();
+    process.exitCode = 2;
+    return;
+  }
   const demo =
     command === 'demo'
-      ? await loadDemo({ db: database.db, clock: systemClock, config, cipher }, config.demoPassword)
+      ? await loadDemo({ db: database.db, clock: systemClock, config, cipher }, config.demoPassword, {
+          houses,
+        })
       : null;
   const app = await buildApp({ config, database, cipher });
   app.log.info({ engine: database.engine, migrationsApplied: applied }, 'database ready');

@@ -111,4 +111,49 @@ describe('the server process', () => {
     }
     expect(await proc.exited).toBe(0);
   });
+
+  it('imports and exports from the command line, and will not start without the right personal-data key', async () => {
+    const dataDir = tempDir();
+    const env = { STEWARD_DATA_DIR: dataDir, STEWARD_PORT: String(await freePort()) };
+    const demo = run(['demo', '--houses', '200'], env);
+    children.push(demo.child);
+    await waitFor(() => demo.output().includes('demo is running'));
+    demo.child.kill('SIGTERM');
+    expect(await demo.exited).toBe(0);
+
+    const file = path.join(dataDir, 'customers.xlsx');
+    const exported = run(['export', 'customers', file, '--as', 'manager'], env);
+    expect(await exported.exited, exported.output()).toBe(0);
+    expect(exported.output()).toMatch(/Exported \d+ rows/);
+    const imported = run(['import', 'customers', file], env);
+    expect(await imported.exited, imported.output()).toBe(0);
+    expect(imported.output()).toMatch(/Imported \d+ rows .*: 0 created, 0 updated/);
+    const junk = path.join(dataDir, 'junk.xlsx');
+    fs.writeFileSync(junk, 'not a workbook');
+    const refused = run(['import', 'houses', junk], env);
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain('Nothing imported');
+    const unknown = run(['import', 'people', junk], env);
+    expect(await unknown.exited).toBe(2);
+
+    const keyFile = path.join(dataDir, 'keys', 'pii.key');
+    const key = fs.readFileSync(keyFile, 'utf8');
+    fs.rmSync(keyFile);
+    const missing = run(['serve'], env);
+    expect(await missing.exited).toBe(2);
+    expect(missing.output()).toMatch(/personal-data key is missing/);
+    fs.writeFileSync(keyFile, `${Buffer.alloc(32, 7).toString('base64')}\n`);
+    const wrong = run(['serve'], env);
+    expect(await wrong.exited).toBe(2);
+    expect(wrong.output()).toMatch(/not the key this database was encrypted with/);
+    const malformed = run(['serve'], { ...env, STEWARD_PII_KEY: 'too-short' });
+    expect(await malformed.exited).toBe(2);
+    expect(malformed.output()).toMatch(/STEWARD_PII_KEY must be a 32-byte key/);
+    // The right key given as a variable works wherever the file is.
+    const viaEnv = run(['export', 'houses', path.join(dataDir, 'houses.xlsx')], {
+      ...env,
+      STEWARD_PII_KEY: key.trim(),
+    });
+    expect(await viaEnv.exited, viaEnv.output()).toBe(0);
+  });
 });

@@ -5,7 +5,7 @@ import { auditActor, writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor, RequestMeta } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { PiiCipher } from '../../platform/pii/cipher.ts';
-import { readSheet } from '../../platform/xlsx.ts';
+import { readSheet, type SheetRow } from '../../platform/xlsx.ts';
 import { applyCustomers } from './import-customers.ts';
 import { applyHouses } from './import-houses.ts';
 import { parseCustomerRows, parseHouseRows, type RowProblem } from './row-rules.ts';
@@ -38,6 +38,19 @@ export async function importFile(
 ): Promise<ImportOutcome> {
   const sheet = await readSheet(file, IMPORT_COLUMNS[kind], { onProgress: (n) => onProgress?.('read', n) });
   if (!sheet.ok) return { ok: false, problems: sheet.problems };
+  return importRows(deps, actor, meta, kind, sheet.rows, onProgress);
+}
+
+/** The checking and applying half of an import, for rows already read (a file, or generated demo data). */
+export async function importRows(
+  deps: ImportDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  kind: ImportKind,
+  rows: readonly SheetRow[],
+  onProgress?: (stage: 'read' | 'apply', rows: number) => void,
+): Promise<ImportOutcome> {
+  const sheet = { rows };
   const parsed = kind === 'houses' ? parseHouseRows(sheet.rows) : parseCustomerRows(sheet.rows);
   // Rows that read well are still matched against the database when others did not, so one
   // report lists every fault (a bad phone on row 2 and an unknown house on row 3).

@@ -1,4 +1,4 @@
 export { archiveRoutes } from './archive.routes.ts';
-export { importFile, type ImportOutcome } from './import.service.ts';
+export { importFile, importRows, type ImportOutcome } from './import.service.ts';
 export { describeProblems } from './problems.ts';
 export { exportArchive } from './export.service.ts';

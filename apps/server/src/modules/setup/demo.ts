@@ -3,9 +3,12 @@ import { SYSTEM_META } from '../../platform/auth/actor.ts';
 import { toActor } from '../../platform/auth/authenticate.ts';
 import { loadPrincipalUser } from '../../platform/auth/principal.repository.ts';
 import { createUser } from '../access/index.ts';
-import { createBuilding, createProject } from '../property/index.ts';
+import { listBuildings, listProjects } from '../property/index.ts';
+import { importRows } from '../archive/index.ts';
+import { demoArchive } from './demo-archive.ts';
 import { isInstalled } from './organizations.repository.ts';
 import { createOrganization, type SetupDeps } from './setup.service.ts';
+import type { PiiCipher } from '../../platform/pii/cipher.ts';
 
 export interface DemoLogin {
   username: string;
@@ -13,7 +16,7 @@ export interface DemoLogin {
   displayName: string;
 }
 
-/** Staff of every role. The butler looks after three buildings; everyone else sees the project. */
+/** Staff of every role. The butler looks after three buildings; everyone else sees the first estate. */
 export const DEMO_STAFF: readonly (DemoLogin & {
   phone: string;
   buildings?: readonly string[];
@@ -46,13 +49,18 @@ export const DEMO_STAFF: readonly (DemoLogin & {
   { username: 'cashier', role: 'cashier', displayName: '赵敏（收费员）', phone: '13800000007' },
 ];
 
+/** Houses in the demo archive unless asked otherwise: three estates, enough to feel real, quick to load. */
+export const DEMO_HOUSES = 3000;
+
 /**
- * Loads the demo organisation into an empty database: one residential project with six buildings
- * and a user for every role, all with the given password. Does nothing if the database is in use.
+ * Loads the demo organisation into an empty database: a user for every role (all with the given
+ * password) and a generated archive of projects, houses and customers, fed through the same import
+ * pipeline as an Excel file. Does nothing if the database is in use.
  */
 export async function loadDemo(
-  deps: SetupDeps,
+  deps: SetupDeps & { cipher: PiiCipher },
   password: string,
+  options: { houses?: number } = {},
 ): Promise<{ created: boolean; logins: DemoLogin[] }> {
   const logins = DEMO_STAFF.map(({ username, role, displayName }) => ({ username, role, displayName }));
   if (await isInstalled(deps.db)) return { created: false, logins };
@@ -72,18 +80,21 @@ export async function loadDemo(
   );
   const actor = toActor((await loadPrincipalUser(deps.db, { id: adminId }))!, 'user', {});
 
-  const project = await createProject(deps, actor, {
-    code: 'CH01',
-    name: '翠湖花园',
-    type: 'residential',
-    address: '杭州市西湖区翠湖路 88 号',
-  });
-  const buildings = new Map<string, string>();
-  for (const n of ['1', '2', '3', '4', '5', '6']) {
-    const building = await createBuilding(deps, actor, project.id, { code: n, name: `${n} 栋` });
-    buildings.set(n, building.id);
+  const houses = options.houses ?? DEMO_HOUSES;
+  const archive = demoArchive({ houses, projects: Math.max(1, Math.min(3, Math.ceil(houses / 1000))) });
+  for (const [kind, rows] of [
+    ['houses', archive.houses],
+    ['customers', archive.customers],
+  ] as const) {
+    const sheetRows = [...rows].map((values, i) => ({ row: i + 2, values }));
+    const outcome = await importRows(deps, actor, SYSTEM_META, kind, sheetRows);
+    if (!outcome.ok)
+      throw new Error(`demo ${kind} did not import: ${JSON.stringify(outcome.problems.slice(0, 3))}`);
   }
 
+  // Staff work in the first estate; the butler looks after three of its buildings.
+  const [project] = (await listProjects(deps, actor, { limit: 1 })).items;
+  const buildings = new Map((await listBuildings(deps, actor, project!.id)).map((b) => [b.code, b.id]));
   for (const staff of DEMO_STAFF.slice(1)) {
     await createUser(deps, actor, SYSTEM_META, {
       username: staff.username,
@@ -97,7 +108,7 @@ export async function loadDemo(
         : {
             all: false,
             projects: [
-              { projectId: project.id, buildingIds: (staff.buildings ?? []).map((b) => buildings.get(b)!) },
+              { projectId: project!.id, buildingIds: (staff.buildings ?? []).map((b) => buildings.get(b)!) },
             ],
           },
     });
