@@ -1,12 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import type { DataScope, Project, SystemRole } from '@steward/contracts';
+import type {
+  Area,
+  CreateAreaBody,
+  CreateHouseBody,
+  DataScope,
+  House,
+  Project,
+  SystemRole,
+  Unit,
+} from '@steward/contracts';
 import type { Db } from '../src/db/database.ts';
 import type { Clock } from '../src/platform/clock.ts';
 import { SYSTEM_META, type Actor } from '../src/platform/auth/actor.ts';
 import { toActor } from '../src/platform/auth/authenticate.ts';
 import { loadPrincipalUser } from '../src/platform/auth/principal.repository.ts';
 import { createUser } from '../src/modules/access/index.ts';
-import { createBuilding, createProject } from '../src/modules/property/index.ts';
+import {
+  createArea,
+  createBuilding,
+  createHouse,
+  createProject,
+  createUnit,
+} from '../src/modules/property/index.ts';
 import { createOrganization } from '../src/modules/setup/index.ts';
 
 export const PASSWORD = 'Passw0rd-test';
@@ -77,4 +92,29 @@ export async function newUser(
     mustChangePassword: false,
   });
   return { id: user.id, username, actor: await actorFor(deps, user.id) };
+}
+
+export async function newUnit(deps: Deps, org: TestOrg, buildingId: string, code: string): Promise<Unit> {
+  return createUnit(deps, org.admin, buildingId, { code });
+}
+
+export async function newHouse(
+  deps: Deps,
+  org: TestOrg,
+  input: Partial<CreateHouseBody> & { buildingId: string; roomNo: string },
+): Promise<House> {
+  return createHouse(deps, org.admin, { use: 'residence', state: 'delivered', ...input });
+}
+
+export async function newArea(
+  deps: Deps,
+  org: TestOrg,
+  input: Partial<CreateAreaBody> & { projectId: string; code: string },
+): Promise<Area> {
+  return createArea(deps, org.admin, {
+    kind: 'area',
+    category: 'lobby',
+    name: `区域 ${input.code}`,
+    ...input,
+  });
 }

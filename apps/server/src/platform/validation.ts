@@ -13,6 +13,9 @@ function makeAjv(coerce: boolean): Ajv {
     useDefaults: true,
     coerceTypes: coerce ? 'array' : false,
     strict: false,
+    // multipleOf: 0.01 (areas to the cent of a m²) divides floats: without a tolerance 0.07 and
+    // 1.13 fail. Six digits keeps 89.123 refused.
+    multipleOfPrecision: 6,
   });
   addFormats(ajv);
   return ajv;

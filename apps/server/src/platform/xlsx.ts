@@ -215,7 +215,7 @@ async function* decodeXml(chunks: XmlChunks, merges: MergeScanner): AsyncGenerat
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     if (text === '') continue;
     merges.scan(text);
-    tail = (tail + text).slice(-64);
+    tail = text.length >= 64 ? text.slice(-64) : (tail + text).slice(-64);
     yield text;
   }
   const last = decoder.end();

@@ -4,6 +4,8 @@ import { newOrg, newProject, newUser, PASSWORD, uniqueName, type TestOrg } from 
 import { signIn, startTestApp, type Session, type TestApp } from '../harness.ts';
 import { describeEngines } from '../test-db.ts';
 
+const AGENT_CUSTOMER_WORK = ['customers.read', 'customers.manage', 'customers.reveal'];
+
 describeEngines('users, roles, scopes and API tokens', (engine) => {
   let h: TestApp;
   let org: TestOrg;
@@ -280,7 +282,14 @@ describeEngines('users, roles, scopes and API tokens', (engine) => {
       payload: {
         code: `hr_${engine}`,
         name: '人事',
-        permissions: ['users.read', 'users.manage', 'projects.read', 'dashboard.view'],
+        // Everything an agent holds, so granting the agent role is within this role's reach.
+        permissions: [
+          'users.read',
+          'users.manage',
+          'projects.read',
+          'dashboard.view',
+          ...AGENT_CUSTOMER_WORK,
+        ],
       },
     });
     expect(role.statusCode).toBe(201);
@@ -323,7 +332,14 @@ describeEngines('users, roles, scopes and API tokens', (engine) => {
       payload: {
         code,
         name: '项目前台主管',
-        permissions: ['users.read', 'users.manage', 'tokens.manage', 'projects.read', 'dashboard.view'],
+        permissions: [
+          'users.read',
+          'users.manage',
+          'tokens.manage',
+          'projects.read',
+          'dashboard.view',
+          ...AGENT_CUSTOMER_WORK,
+        ],
       },
     });
     const lead = await newUser(h.deps, org, {

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { newOrg, newProject, newUser, PASSWORD, type TestOrg } from '../factories.ts';
-import { signIn, startTestApp, type Session, type TestApp } from '../harness.ts';
+import {
+  newArea,
+  newHouse,
+  newOrg,
+  newProject,
+  newUnit,
+  newUser,
+  PASSWORD,
+  type TestOrg,
+} from '../factories.ts';
+import sharp from 'sharp';
+import { multipart, signIn, startTestApp, type Session, type TestApp } from '../harness.ts';
 import { describeEngines } from '../test-db.ts';
 
 /**
@@ -19,6 +29,13 @@ describeEngines('organisations are sealed from each other', (engine) => {
     const b = await newOrg(h.deps, 'B 物业');
     const project = await newProject(h.deps, a, { buildings: ['1'] });
     const user = await newUser(h.deps, a, { roles: ['agent'] });
+    const unit = await newUnit(h.deps, a, project.buildingIds[0]!, '1');
+    const house = await newHouse(h.deps, a, {
+      buildingId: project.buildingIds[0]!,
+      unitId: unit.id,
+      roomNo: '101',
+    });
+    const area = await newArea(h.deps, a, { projectId: project.id, code: 'G1' });
     const adminA = await signIn(h.app, a.adminUsername, PASSWORD);
     const roles = (await h.app.inject({ url: '/api/v1/roles', headers: adminA.headers })).json().items;
     const token = (
@@ -35,6 +52,39 @@ describeEngines('organisations are sealed from each other', (engine) => {
       user: user.id,
       role: roles[1].id,
       token: token.token.id,
+      unit: unit.id,
+      house: house.id,
+      area: area.id,
+    });
+    const customer = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/customers',
+        headers: adminA.headers,
+        payload: {
+          kind: 'person',
+          name: '甲方客户',
+          phones: [{ phone: '13912345678' }],
+          houses: [{ houseId: house.id, role: 'owner' }],
+        },
+      })
+    ).json();
+    const image = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    const form = multipart({ purpose: 'move_in' }, { name: 'id.png', data: image });
+    const document = (
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/customers/${customer.id}/documents`,
+        headers: { ...adminA.headers, ...form.headers },
+        payload: form.payload,
+      })
+    ).json();
+    Object.assign(ids, {
+      customer: customer.id,
+      relation: customer.houses[0].relationId,
+      document: document.id,
     });
     intruder = await signIn(h.app, b.adminUsername, PASSWORD);
   });
@@ -56,6 +106,14 @@ describeEngines('organisations are sealed from each other', (engine) => {
           .execute(),
         db.selectFrom('api_tokens').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
         db.selectFrom('user_roles').selectAll().where('org_id', '=', a.orgId).orderBy('user_id').execute(),
+        db.selectFrom('units').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        db.selectFrom('houses').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        db.selectFrom('areas').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        db.selectFrom('customers').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        db.selectFrom('customer_houses').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        db.selectFrom('customer_phones').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        db.selectFrom('customer_documents').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        db.selectFrom('customer_contacts').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
       ]),
     );
   };
@@ -75,15 +133,66 @@ describeEngines('organisations are sealed from each other', (engine) => {
     { method: 'GET', url: `/api/v1/projects/${ids.project}` },
     { method: 'GET', url: `/api/v1/projects/${ids.project}/buildings` },
     { method: 'POST', url: `/api/v1/projects/${ids.project}/buildings`, payload: { code: 'X', name: 'X' } },
+    { method: 'PATCH', url: `/api/v1/projects/${ids.project}`, payload: { name: 'hijacked' } },
+    { method: 'GET', url: `/api/v1/projects/${ids.project}/tree` },
+    { method: 'PATCH', url: `/api/v1/buildings/${ids.building}`, payload: { name: 'hijacked' } },
+    { method: 'POST', url: `/api/v1/buildings/${ids.building}/units`, payload: { code: 'X' } },
+    { method: 'PATCH', url: `/api/v1/units/${ids.unit}`, payload: { name: 'hijacked' } },
+    { method: 'GET', url: `/api/v1/houses/${ids.house}` },
+    { method: 'PATCH', url: `/api/v1/houses/${ids.house}`, payload: { version: 1, state: 'vacant' } },
+    { method: 'PATCH', url: `/api/v1/areas/${ids.area}`, payload: { name: 'hijacked' } },
+    { method: 'GET', url: `/api/v1/customers/${ids.customer}` },
+    { method: 'PATCH', url: `/api/v1/customers/${ids.customer}`, payload: { version: 1, name: 'hijacked' } },
+    { method: 'GET', url: `/api/v1/customers/${ids.customer}/overview` },
+    { method: 'POST', url: `/api/v1/customers/${ids.customer}/reveal`, payload: { field: 'phone' } },
+    {
+      method: 'POST',
+      url: `/api/v1/customers/${ids.customer}/houses`,
+      payload: { houseId: ids.house, role: 'tenant' },
+    },
+    {
+      method: 'PATCH',
+      url: `/api/v1/customers/${ids.customer}/houses/${ids.relation}`,
+      route: 'PATCH /api/v1/customers/{id}/houses/{relationId}',
+      payload: { until: '2020-01-01' },
+    },
+    {
+      method: 'DELETE',
+      url: `/api/v1/customers/${ids.customer}/houses/${ids.relation}`,
+      route: 'DELETE /api/v1/customers/{id}/houses/{relationId}',
+    },
+    {
+      method: 'POST',
+      url: `/api/v1/customers/${ids.customer}/contacts`,
+      payload: { channel: 'phone', topic: 'opinion', summary: 'x' },
+    },
+    { method: 'POST', url: `/api/v1/customers/${ids.customer}/documents`, upload: true },
+    {
+      method: 'GET',
+      url: `/api/v1/customers/${ids.customer}/documents/${ids.document}/file`,
+      route: 'GET /api/v1/customers/{id}/documents/{documentId}/file',
+    },
+    {
+      method: 'DELETE',
+      url: `/api/v1/customers/${ids.customer}/documents/${ids.document}`,
+      route: 'DELETE /api/v1/customers/{id}/documents/{documentId}',
+    },
   ];
 
   it('answers 404 to every endpoint aimed at another organisation’s record and changes nothing', async () => {
     const before = await snapshot();
+    const image = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     for (const request of targeted()) {
+      const form =
+        'upload' in request ? multipart({ purpose: 'move_in' }, { name: 'x.png', data: image }) : null;
       const response = await h.app.inject({
-        ...request,
         method: request.method as 'GET',
-        headers: intruder.headers,
+        url: request.url,
+        ...('payload' in request ? { payload: request.payload } : {}),
+        ...(form ? { payload: form.payload } : {}),
+        headers: { ...intruder.headers, ...form?.headers },
       });
       expect(response.statusCode, `${request.method} ${request.url}`).toBe(404);
       expect(response.json().error.code).toBe('NOT_FOUND');
@@ -98,6 +207,15 @@ describeEngines('organisations are sealed from each other', (engine) => {
       '/api/v1/api-tokens',
       '/api/v1/projects?limit=200',
       '/api/v1/audit?limit=200',
+      '/api/v1/houses?limit=200',
+      `/api/v1/houses?limit=200&projectId=${ids.project}`,
+      `/api/v1/houses?limit=200&q=1-1-101`,
+      '/api/v1/areas?limit=200',
+      '/api/v1/customers?limit=200',
+      '/api/v1/customers?q=13912345678',
+      '/api/v1/customers?q=1-1-101',
+      '/api/v1/tags',
+      `/api/v1/areas?limit=200&projectId=${ids.project}`,
     ];
     for (const url of lists) {
       const body = (await h.app.inject({ url, headers: intruder.headers })).body;
@@ -128,6 +246,20 @@ describeEngines('organisations are sealed from each other', (engine) => {
       payload: { name: 'x', userId: ids.user },
     });
     expect(token.json().error.code).toBe('TOKEN_USER_INVALID');
+    const house = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/houses',
+      headers: intruder.headers,
+      payload: { buildingId: ids.building, roomNo: '999', use: 'residence', state: 'vacant' },
+    });
+    expect(house.json().error.code).toBe('NOT_FOUND');
+    const area = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/areas',
+      headers: intruder.headers,
+      payload: { projectId: ids.project, kind: 'area', category: 'gate', code: 'Z9', name: 'z' },
+    });
+    expect(area.json().error.code).toBe('NOT_FOUND');
     expect(await snapshot()).toBe(before);
   });
 
@@ -140,7 +272,11 @@ describeEngines('organisations are sealed from each other', (engine) => {
       path.includes('{id}') ? Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`) : [],
     );
     expect(declared.length).toBeGreaterThan(5);
-    const covered = new Set(targeted().map((r) => `${r.method} ${r.url.replace(/[0-9a-f-]{36}/, '{id}')}`));
+    const covered = new Set(
+      targeted().map((r) =>
+        'route' in r && r.route ? r.route : `${r.method} ${r.url.replace(/[0-9a-f-]{36}/, '{id}')}`,
+      ),
+    );
     expect(declared.filter((r) => !covered.has(r))).toEqual([]);
   });
 });

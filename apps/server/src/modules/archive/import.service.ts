@@ -1,6 +1,6 @@
 import type { ImportResult } from '@steward/contracts';
 import { IMPORT_COLUMNS, type ImportKind } from '@steward/contracts/catalogues';
-import type { Db } from '../../db/database.ts';
+import { refreshStatistics, type Db } from '../../db/database.ts';
 import { auditActor, writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor, RequestMeta } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -20,6 +20,9 @@ class Refused extends Error {
     super('import refused');
   }
 }
+
+/** Imports at least this large change the data enough to refresh the query planner's statistics. */
+const STATISTICS_AFTER_ROWS = 1000;
 
 const byRow = (a: RowProblem, b: RowProblem) => (a.row ?? 0) - (b.row ?? 0);
 
@@ -76,6 +79,7 @@ export async function importRows(
       });
       return outcome;
     });
+    if (rows.length >= STATISTICS_AFTER_ROWS) await refreshStatistics(deps.db);
     return { ok: true, result };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, problems: error.problems };

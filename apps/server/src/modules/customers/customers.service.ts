@@ -146,7 +146,7 @@ async function searchIds(db: Db, orgId: string, q: string): Promise<string[]> {
   const found = new Set<string>();
   const digits = phoneSearchKey(text);
   if (digits) for (const id of await repo.customerIdsByPhone(db, orgId, digits, SEARCH_CAP)) found.add(id);
-  if (/^[A-Za-z0-9\-]+$/.test(text))
+  if (/^[A-Za-z0-9-]+$/.test(text))
     for (const id of await repo.customerIdsByRoom(db, orgId, text, SEARCH_CAP)) found.add(id);
   if (!digits) for (const id of await repo.customerIdsByName(db, orgId, text, SEARCH_CAP)) found.add(id);
   return [...found];

@@ -1,3 +1,23 @@
 export { propertyRoutes } from './property.routes.ts';
-export { createProject, createBuilding, type PropertyDeps } from './property.service.ts';
+export {
+  createProject,
+  createBuilding,
+  updateProject,
+  updateBuilding,
+  getProjectTree,
+  listProjects,
+  listBuildings,
+  type PropertyDeps,
+} from './property.service.ts';
+export {
+  createUnit,
+  updateUnit,
+  listHouses,
+  getHouse,
+  createHouse,
+  updateHouse,
+  listAreas,
+  createArea,
+  updateArea,
+} from './registry.service.ts';
 export { existingPlaces } from './projects.repository.ts';

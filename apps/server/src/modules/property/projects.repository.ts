@@ -133,3 +133,12 @@ export async function existingPlaces(
     buildings: new Map(buildings.map((b) => [b.id, b.project_id])),
   };
 }
+
+export async function updateProject(
+  db: Executor,
+  orgId: string,
+  id: string,
+  changes: Partial<Pick<ProjectsTable, 'name' | 'type' | 'address' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('projects').set(changes).where('org_id', '=', orgId).where('id', '=', id).execute();
+}

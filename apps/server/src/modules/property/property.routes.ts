@@ -1,16 +1,31 @@
 import {
+  Area,
+  AreaListQuery,
   Building,
   BuildingList,
+  CreateAreaBody,
   CreateBuildingBody,
+  CreateHouseBody,
   CreateProjectBody,
+  CreateUnitBody,
+  House,
+  HouseListQuery,
   IdParams,
   Page,
   Project,
   ProjectListQuery,
+  ProjectTree,
+  Unit,
+  UpdateAreaBody,
+  UpdateBuildingBody,
+  UpdateHouseBody,
+  UpdateProjectBody,
+  UpdateUnitBody,
 } from '@steward/contracts';
 import { actorOf, idempotencyOf } from '../../platform/http.ts';
 import { errorResponses, type App } from '../../platform/routes.ts';
 import * as service from './property.service.ts';
+import * as registry from './registry.service.ts';
 
 export async function propertyRoutes(app: App, deps: service.PropertyDeps): Promise<void> {
   const tags = ['property'];
@@ -83,5 +98,158 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
       );
       return reply.status(201).send(building);
     },
+  });
+
+  app.patch('/api/v1/projects/:id', {
+    config: { access: { permission: 'projects.manage' } },
+    schema: {
+      tags,
+      summary: 'Change a project (whole-project scope only)',
+      params: IdParams,
+      body: UpdateProjectBody,
+      response: { 200: Project, ...errorResponses },
+    },
+    handler: (request) => service.updateProject(deps, actorOf(request), request.params.id, request.body),
+  });
+
+  app.get('/api/v1/projects/:id/tree', {
+    config: { access: { permission: 'projects.read' } },
+    schema: {
+      tags,
+      summary: 'Buildings and units of a project with house, customer and area counts (caller’s scope)',
+      params: IdParams,
+      response: { 200: ProjectTree, ...errorResponses },
+    },
+    handler: (request) => service.getProjectTree(deps, actorOf(request), request.params.id),
+  });
+
+  app.patch('/api/v1/buildings/:id', {
+    config: { access: { permission: 'projects.manage' } },
+    schema: {
+      tags,
+      summary: 'Rename a building',
+      params: IdParams,
+      body: UpdateBuildingBody,
+      response: { 200: Building, ...errorResponses },
+    },
+    handler: (request) => service.updateBuilding(deps, actorOf(request), request.params.id, request.body),
+  });
+
+  app.post('/api/v1/buildings/:id/units', {
+    config: { access: { permission: 'projects.manage' } },
+    schema: {
+      tags,
+      summary: 'Add a unit (单元) to a building',
+      params: IdParams,
+      body: CreateUnitBody,
+      response: { 201: Unit, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const unit = await registry.createUnit(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        idempotencyOf(request),
+      );
+      return reply.status(201).send(unit);
+    },
+  });
+
+  app.patch('/api/v1/units/:id', {
+    config: { access: { permission: 'projects.manage' } },
+    schema: {
+      tags,
+      summary: 'Rename a unit',
+      params: IdParams,
+      body: UpdateUnitBody,
+      response: { 200: Unit, ...errorResponses },
+    },
+    handler: (request) => registry.updateUnit(deps, actorOf(request), request.params.id, request.body),
+  });
+
+  app.get('/api/v1/houses', {
+    config: { access: { permission: 'projects.read' } },
+    schema: {
+      tags,
+      summary: 'Houses in the caller’s scope, by building, unit and room; q finds 3-2-1502 or 1502',
+      querystring: HouseListQuery,
+      response: { 200: Page(House), ...errorResponses },
+    },
+    handler: (request) => registry.listHouses(deps, actorOf(request), request.query),
+  });
+
+  app.post('/api/v1/houses', {
+    config: { access: { permission: 'projects.manage' } },
+    schema: {
+      tags,
+      summary: 'Add a house (房屋)',
+      body: CreateHouseBody,
+      response: { 201: House, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const house = await registry.createHouse(deps, actorOf(request), request.body, idempotencyOf(request));
+      return reply.status(201).send(house);
+    },
+  });
+
+  app.get('/api/v1/houses/:id', {
+    config: { access: { permission: 'projects.read' } },
+    schema: {
+      tags,
+      summary: 'One house with its current occupants',
+      params: IdParams,
+      response: { 200: House, ...errorResponses },
+    },
+    handler: (request) => registry.getHouse(deps, actorOf(request), request.params.id),
+  });
+
+  app.patch('/api/v1/houses/:id', {
+    config: { access: { permission: 'projects.manage' } },
+    schema: {
+      tags,
+      summary: 'Change a house (names the version it read)',
+      params: IdParams,
+      body: UpdateHouseBody,
+      response: { 200: House, ...errorResponses },
+    },
+    handler: (request) => registry.updateHouse(deps, actorOf(request), request.params.id, request.body),
+  });
+
+  app.get('/api/v1/areas', {
+    config: { access: { permission: 'projects.read' } },
+    schema: {
+      tags,
+      summary: 'Public areas and facilities in the caller’s scope',
+      querystring: AreaListQuery,
+      response: { 200: Page(Area), ...errorResponses },
+    },
+    handler: (request) => registry.listAreas(deps, actorOf(request), request.query),
+  });
+
+  app.post('/api/v1/areas', {
+    config: { access: { permission: 'projects.manage' } },
+    schema: {
+      tags,
+      summary: 'Add a public area or facility (公共区域/设施)',
+      body: CreateAreaBody,
+      response: { 201: Area, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const area = await registry.createArea(deps, actorOf(request), request.body, idempotencyOf(request));
+      return reply.status(201).send(area);
+    },
+  });
+
+  app.patch('/api/v1/areas/:id', {
+    config: { access: { permission: 'projects.manage' } },
+    schema: {
+      tags,
+      summary: 'Change a public area or facility',
+      params: IdParams,
+      body: UpdateAreaBody,
+      response: { 200: Area, ...errorResponses },
+    },
+    handler: (request) => registry.updateArea(deps, actorOf(request), request.params.id, request.body),
   });
 }

@@ -1,6 +1,7 @@
 import { LIST_SEPARATORS, type CustomerSheetRow, type HouseSheetRow } from '@steward/contracts/catalogues';
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, demoArchive, residentIdCheckDigit } from './demo-archive.ts';
+import { creditCodeCheckChar, residentIdCheckDigit } from '../../platform/pii/id-number.ts';
+import { demoArchive } from './demo-archive.ts';
 
 function take<T>(rows: Iterable<T>, count: number): T[] {
   const taken: T[] = [];

@@ -7,6 +7,7 @@
  * sit in memory. The customer rows are derived by walking the same house sequence again (with a
  * separate random stream), so the two files always agree without either being stored.
  */
+import { creditCodeCheckChar, residentIdCheckDigit } from '../../platform/pii/id-number.ts';
 import type {
   CustomerColumnKey,
   CustomerKind,
@@ -97,33 +98,7 @@ const ROLE_LABELS: Record<RelationRole, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Check characters
-
-const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-/** GB 11643-1999 check character of a resident ID: 11010519491231002 → "X". */
-export function residentIdCheckDigit(first17: string): string {
-  if (!/^\d{17}$/.test(first17)) throw new RangeError(`expected 17 digits, got ${JSON.stringify(first17)}`);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * RESIDENT_ID_WEIGHTS[i]!;
-  return '10X98765432'[sum % 11]!;
-}
-
-// GB 32100-2015 leaves out I, O, S, V and Z so they cannot be mistaken for digits.
-const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** GB 32100-2015 check character of a unified social credit code (统一社会信用代码). */
-export function creditCodeCheckChar(first17: string): string {
-  if (first17.length !== 17) throw new RangeError(`expected 17 characters, got ${JSON.stringify(first17)}`);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const value = CREDIT_CODE_CHARS.indexOf(first17[i]!);
-    if (value < 0) throw new RangeError(`${JSON.stringify(first17[i])} is not a credit-code character`);
-    sum += value * CREDIT_CODE_WEIGHTS[i]!;
-  }
-  return CREDIT_CODE_CHARS[(31 - (sum % 31)) % 31]!;
-}
+// Check characters (resident IDs and credit codes: platform/pii/id-number.ts)
 
 /** GB 11714-1997 check character of the nine-character organisation code inside a credit code. */
 function organisationCodeCheckChar(first8: string): string {

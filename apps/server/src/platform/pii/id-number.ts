@@ -2,24 +2,30 @@ import type { IdType } from '@steward/contracts/catalogues';
 
 export type IdNumberProblem = 'format' | 'checksum';
 
-const RESIDENT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const RESIDENT_CHECK = '10X98765432';
+const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
-/** GB 11643-1999: the 18th character of a resident ID card number. */
+/** GB 11643-1999 check character of a resident ID: 11010519491231002 → "X". */
 export function residentIdCheckDigit(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new RangeError(`expected 17 digits, got ${JSON.stringify(first17)}`);
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * RESIDENT_WEIGHTS[i]!;
-  return RESIDENT_CHECK[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * RESIDENT_ID_WEIGHTS[i]!;
+  return '10X98765432'[sum % 11]!;
 }
 
-const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+// GB 32100-2015 leaves out I, O, S, V and Z so they cannot be mistaken for digits.
+const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-/** GB 32100-2015: the 18th character of a unified social credit code (统一社会信用代码). */
+/** GB 32100-2015 check character of a unified social credit code (统一社会信用代码). */
 export function creditCodeCheckChar(first17: string): string {
+  if (first17.length !== 17) throw new RangeError(`expected 17 characters, got ${JSON.stringify(first17)}`);
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(first17[i]!) * CREDIT_WEIGHTS[i]!;
-  return CREDIT_CHARS[(31 - (sum % 31)) % 31]!;
+  for (let i = 0; i < 17; i++) {
+    const value = CREDIT_CODE_CHARS.indexOf(first17[i]!);
+    if (value < 0) throw new RangeError(`${JSON.stringify(first17[i])} is not a credit-code character`);
+    sum += value * CREDIT_CODE_WEIGHTS[i]!;
+  }
+  return CREDIT_CODE_CHARS[(31 - (sum % 31)) % 31]!;
 }
 
 const SHAPES: Record<IdType, RegExp> = {
@@ -42,9 +48,9 @@ export function normaliseIdNumber(
 ): { value: string } | { problem: IdNumberProblem } {
   const value = raw.replace(/[\s-]/g, '').toUpperCase();
   if (!SHAPES[type].test(value)) return { problem: 'format' };
-  if (type === 'resident_id' && value.length === 18 && residentIdCheckDigit(value) !== value[17])
+  if (type === 'resident_id' && value.length === 18 && residentIdCheckDigit(value.slice(0, 17)) !== value[17])
     return { problem: 'checksum' };
-  if (type === 'credit_code' && creditCodeCheckChar(value) !== value[17]) return { problem: 'checksum' };
+  if (type === 'credit_code' && creditCodeCheckChar(value.slice(0, 17)) !== value[17]) return { problem: 'checksum' };
   return { value };
 }
 
