@@ -208,6 +208,10 @@ describeEngines('archive import and export', (engine) => {
     // Reasons follow the caller's language.
     const english = await upload(admin, 'houses', await sheet(HOUSE_COLUMNS, bad), 'en-US');
     expect(english.json().error.details.rows[0].column).toBe('Building area (m²)');
+    expect(english.json().error.details.rows[1]).toMatchObject({
+      column: 'Use',
+      reason: expect.stringContaining('Residence, Shop'),
+    });
   });
 
   it('keeps imports and exports inside the caller’s scope and role', async () => {

@@ -1,5 +1,10 @@
 import type { ImportRowProblem } from '@steward/contracts';
-import { IMPORT_COLUMNS, type ImportKind } from '@steward/contracts/catalogues';
+import {
+  FILE_LABELS,
+  IMPORT_COLUMNS,
+  type FileLabelKind,
+  type ImportKind,
+} from '@steward/contracts/catalogues';
 import { format, type Locale, type Localised } from '../../platform/i18n.ts';
 import type { RowProblem, RowReason } from './row-rules.ts';
 
@@ -94,6 +99,14 @@ const REASONS: Record<RowReason, Localised> = {
   },
 };
 
+function allowedValues(kind: unknown, locale: Locale): { allowed?: string } {
+  if (typeof kind !== 'string' || !(kind in FILE_LABELS)) return {};
+  const labels = Object.values(FILE_LABELS[kind as FileLabelKind]) as { zh: string; en: string }[];
+  return {
+    allowed: labels.map((l) => (locale === 'zh-CN' ? l.zh : l.en)).join(locale === 'zh-CN' ? '、' : ', '),
+  };
+}
+
 /** Problems as the API and the CLI report them: row, the column's header in the caller's language, reason. */
 export function describeProblems(
   kind: ImportKind,
@@ -106,7 +119,7 @@ export function describeProblems(
     return {
       row: p.row,
       column: column ? (locale === 'zh-CN' ? column.zh : column.en) : p.column,
-      reason: format(REASONS[p.reason][locale], p.params),
+      reason: format(REASONS[p.reason][locale], { ...p.params, ...allowedValues(p.params?.kind, locale) }),
     };
   });
 }

@@ -131,13 +131,8 @@ class RowReader {
     const value = this.text(key);
     if (value === undefined) return undefined;
     const code = parseLabel(kind, value);
-    if (code === null)
-      this.fail(key, 'invalid_value', {
-        value,
-        allowed: Object.values(FILE_LABELS[kind])
-          .map((l) => l.zh)
-          .join('、'),
-      });
+    // The allowed values are listed in the reader's language later (problems.ts).
+    if (code === null) this.fail(key, 'invalid_value', { value, kind });
     return code ?? undefined;
   }
 
