@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { buildApp, loadConfig, loadDemo, migrateToLatest, openDatabase, systemClock } from '@steward/server';
+import {
+  buildApp,
+  loadConfig,
+  loadDemo,
+  migrateToLatest,
+  openDatabase,
+  openKeyring,
+  systemClock,
+} from '@steward/server';
 
 /**
  * Foundation benchmark: an authenticated request through the whole platform (cookie → session
@@ -31,6 +39,27 @@ async function measure(
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
+const TABLE_HEADER =
+  '| date (UTC) | machine | engine | what | figures | baseline (same run) | ratio to baseline |';
+
+/**
+ * Adds the rows at the end of this benchmark's table in results.md (other benchmarks append their
+ * own sections below it), creating the file or the table when missing.
+ */
+function appendToTable(rows: readonly string[]): void {
+  const text = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+  const lines = text.replace(/\n+$/, '').split('\n');
+  const header = lines.indexOf(TABLE_HEADER);
+  if (header < 0) {
+    lines.push('', TABLE_HEADER, '| --- | --- | --- | --- | --- | --- | --- |', ...rows);
+  } else {
+    let end = header + 1;
+    while (end < lines.length && lines[end]!.startsWith('|')) end += 1;
+    lines.splice(end, 0, ...rows);
+  }
+  fs.writeFileSync(RESULTS, `${lines.join('\n')}\n`);
+}
+
 async function main(): Promise<void> {
   const bare = Fastify();
   bare.get('/', async () => ({ ok: true }));
@@ -46,8 +75,9 @@ async function main(): Promise<void> {
   });
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.engine);
-  await loadDemo({ db: database.db, clock: systemClock, config }, 'Bench2026x');
-  const app = await buildApp({ config, database, logger: false });
+  const cipher = await openKeyring({ db: database.db, clock: systemClock, config });
+  await loadDemo({ db: database.db, clock: systemClock, config, cipher }, 'Bench2026x');
+  const app = await buildApp({ config, database, cipher, logger: false });
   const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   const login = await fetch(`${appUrl}/api/v1/auth/login`, {
     method: 'POST',
@@ -68,13 +98,7 @@ async function main(): Promise<void> {
       `| ${new Date().toISOString().slice(0, 16)} | ${os.cpus().length}× ${os.cpus()[0]?.model.trim() ?? '?'} | ${database.engine} | GET /auth/me c=${c} | ${me.rps.toFixed(0)} req/s, p50 ${me.p50} ms, p99 ${me.p99} ms | bare Fastify ${base.rps.toFixed(0)} req/s | ${ratio.toFixed(1)}× |`,
     );
   }
-  if (!fs.existsSync(RESULTS)) {
-    fs.writeFileSync(
-      RESULTS,
-      '# Benchmark results\n\n| date (UTC) | machine | engine | what | figures | baseline (same run) | ratio to baseline |\n| --- | --- | --- | --- | --- | --- | --- |\n',
-    );
-  }
-  fs.appendFileSync(RESULTS, `${rows.join('\n')}\n`);
+  appendToTable(rows);
 
   await app.close();
   await database.close();

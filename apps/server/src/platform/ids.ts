@@ -1,11 +1,26 @@
 import { randomBytes } from 'node:crypto';
 
+// Random bytes drawn 4 KiB at a time: one randomBytes call per id costs ~3 µs, which an import of
+// 400 000 rows feels; slicing a pooled buffer costs a tenth of that and is as random.
+const POOL_SIZE = 4096;
+let pool = randomBytes(POOL_SIZE);
+let offset = 0;
+
+function nextRandom16(): Buffer {
+  if (offset + 16 > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  offset += 16;
+  return pool.subarray(offset - 16, offset);
+}
+
 /**
  * UUIDv7 (RFC 9562): 48-bit Unix milliseconds then random bits. Time-ordered, so a primary key
  * doubles as a stable keyset cursor, and new rows append to the end of the index.
  */
 export function newId(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = Buffer.from(nextRandom16());
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

@@ -64,7 +64,21 @@ export async function updateHouse(db: Executor, id: string, changes: Partial<Hou
   await db.updateTable('houses').set(changes).where('id', '=', id).execute();
 }
 
-export type CustomerCore = Omit<CustomersTable, 'org_id'>;
+/** What matching a file against stored customers needs: no ciphertext, no timestamps. */
+export type CustomerCore = Pick<
+  CustomersTable,
+  | 'id'
+  | 'code'
+  | 'kind'
+  | 'name'
+  | 'id_type'
+  | 'id_number_hash'
+  | 'emergency_name'
+  | 'emergency_phone'
+  | 'value_level'
+  | 'notes'
+  | 'version'
+>;
 
 export async function customersOf(db: Executor, orgId: string): Promise<CustomerCore[]> {
   return db
@@ -75,17 +89,11 @@ export async function customersOf(db: Executor, orgId: string): Promise<Customer
       'kind',
       'name',
       'id_type',
-      'id_number_cipher',
-      'id_number_masked',
       'id_number_hash',
       'emergency_name',
       'emergency_phone',
       'value_level',
-      'demand_pattern',
-      'demand_refreshed_at',
       'notes',
-      'created_at',
-      'updated_at',
       'version',
     ])
     .where('org_id', '=', orgId)

@@ -108,7 +108,11 @@ export async function loadDemo(
         : {
             all: false,
             projects: [
-              { projectId: project!.id, buildingIds: (staff.buildings ?? []).map((b) => buildings.get(b)!) },
+              {
+                projectId: project!.id,
+                // A tiny demo (--houses 10) may not have three buildings: take those that exist.
+                buildingIds: (staff.buildings ?? []).flatMap((b) => buildings.get(b) ?? []),
+              },
             ],
           },
     });

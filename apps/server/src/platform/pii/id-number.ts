@@ -50,7 +50,8 @@ export function normaliseIdNumber(
   if (!SHAPES[type].test(value)) return { problem: 'format' };
   if (type === 'resident_id' && value.length === 18 && residentIdCheckDigit(value.slice(0, 17)) !== value[17])
     return { problem: 'checksum' };
-  if (type === 'credit_code' && creditCodeCheckChar(value.slice(0, 17)) !== value[17]) return { problem: 'checksum' };
+  if (type === 'credit_code' && creditCodeCheckChar(value.slice(0, 17)) !== value[17])
+    return { problem: 'checksum' };
   return { value };
 }
 
