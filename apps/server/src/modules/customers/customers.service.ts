@@ -143,12 +143,14 @@ const SEARCH_CAP = 500;
 async function searchIds(db: Db, orgId: string, q: string): Promise<string[]> {
   const text = q.trim();
   if (!text) return [];
-  const found = new Set<string>();
   const digits = phoneSearchKey(text);
-  if (digits) for (const id of await repo.customerIdsByPhone(db, orgId, digits, SEARCH_CAP)) found.add(id);
-  if (/^[A-Za-z0-9-]+$/.test(text))
-    for (const id of await repo.customerIdsByRoom(db, orgId, text, SEARCH_CAP)) found.add(id);
-  if (!digits) for (const id of await repo.customerIdsByName(db, orgId, text, SEARCH_CAP)) found.add(id);
+  // Independent lookups, run side by side (on PostgreSQL each is a round trip).
+  const matches = await Promise.all([
+    digits ? repo.customerIdsByPhone(db, orgId, digits, SEARCH_CAP) : [],
+    /^[A-Za-z0-9-]+$/.test(text) ? repo.customerIdsByRoom(db, orgId, text, SEARCH_CAP) : [],
+    digits ? [] : repo.customerIdsByName(db, orgId, text, SEARCH_CAP),
+  ]);
+  const found = new Set(matches.flat());
   return [...found];
 }
 
