@@ -74,27 +74,31 @@ describeBrowser('console: roles and API tokens', () => {
   it('adds a project and its buildings; a duplicate code is explained on the field', async () => {
     const page = await newPage(env.browser);
     await signIn(page, env.server.url, 'admin');
-    await page.getByTestId('menu-projects').click();
-    await page.getByTestId('project-table').waitFor();
-    await page.getByTestId('project-create').click();
-    await page.getByTestId('project-code').fill('CH01');
-    await page.getByTestId('project-name').fill('翠湖花园二期');
-    await page.getByTestId('project-create-submit').click();
-    await page.locator('.ant-modal').getByText('CH01', { exact: false }).first().waitFor();
-    await expect(
-      page.locator('.ant-modal .ant-form-item-explain-error').first().textContent(),
-    ).resolves.toContain('CH01');
-    await page.getByTestId('project-code').fill('CH02');
-    await page.getByTestId('project-create-submit').click();
-    await page.getByTestId('project-open-CH02').click();
-    await page.getByTestId('buildings-drawer').waitFor();
+    await page.getByTestId('menu-property').click();
+    await page.getByTestId('property-tree').waitFor();
+    const createProject = async (code: string) => {
+      await page.getByTestId('project-create').click();
+      await page.getByTestId('project-code').fill(code);
+      await page.getByTestId('project-name').fill('翠湖花园二期');
+      await page.getByTestId('project-create-submit').click();
+    };
+    await createProject('CH02');
+    // The new project is chosen in the tree; its buildings are added from there.
+    await page.getByTestId('property-node-title').getByText('翠湖花园二期').waitFor();
     for (const code of ['1', '2']) {
+      await page.getByTestId('building-create').click();
       await page.getByTestId('building-code').fill(code);
       await page.getByTestId('building-name').fill(`${code} 号楼`);
-      await page.getByTestId('building-add').click();
-      await page.getByTestId('building-table').getByText(`${code} 号楼`).waitFor();
+      await page.getByTestId('building-submit').click();
+      await page.getByTestId('property-tree').getByText(`${code} 号楼`).waitFor();
     }
     await shot(page, 'admin-buildings-zh');
+
+    await createProject('CH02');
+    await page.locator('.ant-modal').getByText('CH02', { exact: false }).first().waitFor();
+    await expect(
+      page.locator('.ant-modal .ant-form-item-explain-error').first().textContent(),
+    ).resolves.toContain('CH02');
   });
 
   it('resets a password: the user must choose a new one at their next sign-in', async () => {

@@ -63,6 +63,8 @@ export interface RequestOptions {
   body?: unknown;
   /** For calls where 401 is an expected answer (sign-in, session probe), not a lost session. */
   expectUnauthorized?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -81,7 +83,11 @@ function isErrorBody(value: unknown): value is ErrorBody {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    Accept: 'application/json',
+    'Accept-Language': locale,
+  };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
@@ -97,29 +103,109 @@ export async function request<T>(method: string, path: string, options: RequestO
     throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause));
   }
 
-  const text = await response.text();
-  let payload: unknown = null;
-  if (text) {
+  const payload = parseJson(await response.text());
+
+  if (!response.ok) throw failure(response.status, response.statusText, payload, options.expectUnauthorized);
+  return payload as T;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The ApiError for a failed answer; tells the session when it is gone or needs a new password. */
+function failure(status: number, statusText: string, payload: unknown, expectUnauthorized = false): ApiError {
+  const error = isErrorBody(payload)
+    ? new ApiError(status, payload.error.code, payload.error.message, payload.error.details)
+    : new ApiError(status, `HTTP_${status}`, statusText || `HTTP ${status}`);
+  if (status === 401 && !expectUnauthorized) hooks?.onUnauthorized();
+  if (error.code === 'PASSWORD_CHANGE_REQUIRED') hooks?.onPasswordChangeRequired();
+  return error;
+}
+
+/**
+ * A multipart upload (files), with upload progress in percent. Text fields go before the file
+ * parts, in the order given, as the server reads them in one pass.
+ */
+export function upload<T>(
+  path: string,
+  fields: [name: string, value: string | Blob, fileName?: string][],
+  onProgress?: (percent: number) => void,
+): Promise<T> {
+  const form = new FormData();
+  for (const [name, value, fileName] of fields) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, value, fileName);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', locale);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && onProgress) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, 'Network error'));
+    xhr.onload = () => {
+      const payload = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(payload as T);
+      else reject(failure(xhr.status, xhr.statusText, payload));
+    };
+    xhr.send(form);
+  });
+}
+
+/** The file name in a Content-Disposition header (RFC 5987 `filename*` first). */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
     try {
-      payload = JSON.parse(text);
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
     } catch {
-      payload = null;
+      // fall through to the plain name
     }
   }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() ?? null;
+}
 
-  if (!response.ok) {
-    const error = isErrorBody(payload)
-      ? new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details)
-      : new ApiError(
-          response.status,
-          `HTTP_${response.status}`,
-          response.statusText || `HTTP ${response.status}`,
-        );
-    if (response.status === 401 && !options.expectUnauthorized) hooks?.onUnauthorized();
-    if (error.code === 'PASSWORD_CHANGE_REQUIRED') hooks?.onPasswordChangeRequired();
-    throw error;
+/** Fetches a file (an Excel download) and hands it to the browser under the server's file name. */
+export async function download(
+  path: string,
+  query: Record<string, QueryValue> | undefined,
+  fallbackName: string,
+): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      headers: { 'Accept-Language': locale },
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause));
   }
-  return payload as T;
+  if (!response.ok) {
+    throw failure(response.status, response.statusText, parseJson(await response.text()));
+  }
+  const blob = await response.blob();
+  const name = dispositionFileName(response.headers.get('Content-Disposition')) ?? fallbackName;
+  const href = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.download = name;
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return name;
 }
 
 export const api = {
@@ -128,4 +214,17 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * A fresh key for a create that may be retried (`Idempotency-Key`). Uses getRandomValues, which
+ * also works on plain-http intranet addresses where crypto.randomUUID is not available.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

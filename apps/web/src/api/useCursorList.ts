@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
 import type { PageOf } from '@steward/contracts';
 
 export const PAGE_SIZE = 50;
@@ -8,7 +8,7 @@ export const PAGE_SIZE = 50;
 export function useCursorList<T>(
   queryKey: QueryKey,
   fetchPage: (cursor: string | undefined) => Promise<PageOf<T>>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; keepPrevious?: boolean } = {},
 ) {
   const query = useInfiniteQuery({
     queryKey,
@@ -16,6 +16,8 @@ export function useCursorList<T>(
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: options.enabled ?? true,
+    // Search-as-you-type: keep the last answer on screen while the next one loads.
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   return { ...query, items };

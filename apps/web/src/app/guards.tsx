@@ -28,7 +28,13 @@ export function RequireSignIn({
 }
 
 /** Renders the page only for holders of the permission; nothing of the page (nor its requests) otherwise. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission | readonly Permission[];
+  children: ReactNode;
+}) {
   const can = usePermission();
   return can(permission) ? <>{children}</> : <ForbiddenResult />;
 }

@@ -2,9 +2,11 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@steward/contracts';
@@ -14,8 +16,8 @@ export interface NavItem {
   /** Menu key and the `menu-<key>` test id. */
   key: string;
   path: string;
-  /** Both the menu entry and the route are guarded by it. */
-  permission: Permission;
+  /** Both the menu entry and the route are guarded by it; a list means any one of them. */
+  permission: Permission | readonly Permission[];
   label: MessageKey;
   icon: ReactNode;
 }
@@ -37,12 +39,31 @@ export const NAVIGATION: readonly NavSection[] = [
         label: 'menu.dashboard',
         icon: <DashboardOutlined />,
       },
+    ],
+  },
+  {
+    title: 'menu.archive',
+    items: [
       {
-        key: 'projects',
-        path: '/projects',
+        key: 'property',
+        path: '/property',
         permission: 'projects.read',
-        label: 'menu.projects',
+        label: 'menu.property',
         icon: <ApartmentOutlined />,
+      },
+      {
+        key: 'customers',
+        path: '/customers',
+        permission: 'customers.read',
+        label: 'menu.customers',
+        icon: <ContactsOutlined />,
+      },
+      {
+        key: 'import-export',
+        path: '/import-export',
+        permission: ['archive.import', 'archive.export'],
+        label: 'menu.importExport',
+        icon: <SwapOutlined />,
       },
     ],
   },
@@ -82,6 +103,11 @@ export const NAVIGATION: readonly NavSection[] = [
 ];
 
 export const NAV_ITEMS: readonly NavItem[] = NAVIGATION.flatMap((section) => section.items);
+
+/** Pages reached from another page rather than the menu; the menu highlights the entry above them. */
+export const DETAIL_ROUTES: readonly Omit<NavItem, 'label' | 'icon'>[] = [
+  { key: 'customer', path: '/customers/:id', permission: 'customers.read' },
+];
 
 /** The entry a path belongs to (`/admin/users/…` → users; `/` only matches itself). */
 export function navItemFor(pathname: string): NavItem | undefined {

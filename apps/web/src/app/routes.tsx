@@ -6,7 +6,7 @@ import { SetupPage } from '../features/auth/SetupPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { FullPageSpin, NotFoundResult, PageSpin, StartupError } from './components/StatusResults.tsx';
 import { RequirePermission, RequireSignIn, type ReturnState } from './guards.tsx';
-import { NAV_ITEMS } from './navigation.tsx';
+import { DETAIL_ROUTES, NAV_ITEMS } from './navigation.tsx';
 import { useSession } from './session.tsx';
 
 /** Pages load on first visit, so the sign-in page does not wait for every screen of the console. */
@@ -16,7 +16,10 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const PAGES: Record<string, ComponentType> = {
   dashboard: page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage'),
-  projects: page(() => import('../features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
+  property: page(() => import('../features/property/PropertyPage.tsx'), 'PropertyPage'),
+  customers: page(() => import('../features/customers/CustomersPage.tsx'), 'CustomersPage'),
+  customer: page(() => import('../features/customers/CustomerPage.tsx'), 'CustomerPage'),
+  'import-export': page(() => import('../features/archive/ImportExportPage.tsx'), 'ImportExportPage'),
   users: page(() => import('../features/users/UsersPage.tsx'), 'UsersPage'),
   roles: page(() => import('../features/roles/RolesPage.tsx'), 'RolesPage'),
   tokens: page(() => import('../features/tokens/TokensPage.tsx'), 'TokensPage'),
@@ -69,7 +72,9 @@ export function AppRoutes() {
           </RequireSignIn>
         }
       >
-        {NAV_ITEMS.map((item) => {
+        {/* The property page took over the projects list; old links still land there. */}
+        <Route path="/projects" element={<Navigate to="/property" replace />} />
+        {[...NAV_ITEMS, ...DETAIL_ROUTES].map((item) => {
           const Page = PAGES[item.key];
           if (!Page) return null;
           return (

@@ -104,7 +104,14 @@ export function useCurrentUser(): SessionUser {
   return state.user;
 }
 
-export function usePermission(): (permission: Permission) => boolean {
+/** A check of the signed-in user's permissions; a list asks for any one of them. */
+export function usePermission(): (permission: Permission | readonly Permission[]) => boolean {
   const user = useCurrentUser();
-  return useCallback((permission: Permission) => user.permissions.includes(permission), [user]);
+  return useCallback(
+    (permission: Permission | readonly Permission[]) =>
+      typeof permission === 'string'
+        ? user.permissions.includes(permission)
+        : permission.some((p) => user.permissions.includes(p)),
+    [user],
+  );
 }

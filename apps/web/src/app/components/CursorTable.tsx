@@ -10,10 +10,14 @@ interface Props<T> {
   columns: TableColumnsType<T>;
   /** Filter controls shown above the table. */
   filters: ReactNode;
-  emptyText: string;
+  emptyText: ReactNode;
   /** Horizontal scroll width, so narrow screens scroll rather than squash columns. */
   scrollX: number;
   expandable?: TableProps<T>['expandable'];
+  /** Inside another card (e.g. a tab): no card of its own. */
+  bare?: boolean;
+  /** Opens a row's record when anywhere on the row is clicked. */
+  onRowClick?: (record: T) => void;
   'data-testid': string;
 }
 
@@ -25,14 +29,16 @@ export function CursorTable<T extends { id: string }>({
   emptyText,
   scrollX,
   expandable,
+  bare = false,
+  onRowClick,
   ...rest
 }: Props<T>) {
-  return (
-    <Card size="small" styles={{ body: { padding: 0 } }}>
-      <Flex gap={8} wrap style={{ padding: 12 }}>
+  const body = (
+    <>
+      <Flex gap={8} wrap style={{ padding: bare ? '12px 0' : 12 }}>
         {filters}
       </Flex>
-      <div style={{ padding: '0 12px' }}>
+      <div style={{ padding: bare ? 0 : '0 12px' }}>
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       </div>
       <Table<T>
@@ -40,11 +46,16 @@ export function CursorTable<T extends { id: string }>({
         size="small"
         columns={columns}
         dataSource={list.items}
-        loading={list.isPending && !list.isError}
+        loading={(list.isPending && !list.isError) || list.isPlaceholderData}
         pagination={false}
         sticky={{ offsetHeader: 56 }}
         scroll={{ x: scrollX }}
         expandable={expandable}
+        onRow={
+          onRowClick
+            ? (record) => ({ onClick: () => onRowClick(record), style: { cursor: 'pointer' } })
+            : undefined
+        }
         locale={{ emptyText: tableEmpty(list.isPending, emptyText) }}
         data-testid={rest['data-testid']}
       />
@@ -56,6 +67,12 @@ export function CursorTable<T extends { id: string }>({
           onLoadMore={() => void list.fetchNextPage()}
         />
       </div>
+    </>
+  );
+  if (bare) return body;
+  return (
+    <Card size="small" styles={{ body: { padding: 0 } }}>
+      {body}
     </Card>
   );
 }

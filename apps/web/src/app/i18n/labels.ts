@@ -3,9 +3,23 @@ import {
   AUDIT_ACTIONS,
   PERMISSIONS,
   SYSTEM_ROLES,
+  type AreaCategory,
+  type AreaKind,
   type AuditAction,
+  type ContactChannel,
+  type ContactTopic,
+  type CustomerKind,
+  type DemandPattern,
+  type DocumentPurpose,
+  type HouseState,
+  type HouseUse,
+  type IdType,
+  type ImportKind,
   type Permission,
+  type PhoneLabel,
+  type RelationRole,
   type SystemRole,
+  type ValueLevel,
 } from '@steward/contracts/catalogues';
 import type { ActorKind, ProjectType, UserStatus } from '@steward/contracts';
 import { useT } from './I18nProvider.tsx';
@@ -24,7 +38,7 @@ export function isPermission(code: string): code is Permission {
   return PERMISSIONS.some((p) => p.code === code);
 }
 
-const AUDIT_TARGETS = ['user', 'role', 'api_token', 'organization'] as const;
+const AUDIT_TARGETS = ['user', 'role', 'api_token', 'organization', 'customer', 'house', 'project'] as const;
 type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
 function isAuditTarget(type: string): type is AuditTarget {
@@ -33,6 +47,23 @@ function isAuditTarget(type: string): type is AuditTarget {
 
 export function isAuditAction(code: string): code is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(code);
+}
+
+/** Service hints the 360 view knows how to word; the server may send others (shown by code). */
+export const HINTS = [
+  'important_customer',
+  'frequent_opinion',
+  'fee_sensitive',
+  'service_heavy',
+  'enterprise_contact',
+  'tenant_lease_ending',
+  'moved_out',
+  'no_phone',
+] as const;
+export type Hint = (typeof HINTS)[number];
+
+function isHint(code: string): code is Hint {
+  return (HINTS as readonly string[]).includes(code);
 }
 
 /** Human labels for the codes the server speaks in (roles, permissions, audit actions…). */
@@ -49,6 +80,22 @@ export function useLabels() {
       actorKind: (kind: ActorKind) => t(`actorKind.${kind}`),
       projectType: (type: ProjectType) => t(`projectType.${type}`),
       userStatus: (status: UserStatus) => t(`userStatus.${status}`),
+      houseUse: (use: HouseUse) => t(`houseUse.${use}`),
+      houseState: (state: HouseState) => t(`houseState.${state}`),
+      areaKind: (kind: AreaKind) => t(`areaKind.${kind}`),
+      areaCategory: (category: AreaCategory) => t(`areaCategory.${category}`),
+      customerKind: (kind: CustomerKind) => t(`customerKind.${kind}`),
+      relationRole: (role: RelationRole) => t(`relationRole.${role}`),
+      idType: (type: IdType) => t(`idType.${type}`),
+      valueLevel: (level: ValueLevel) => t(`valueLevel.${level}`),
+      demandPattern: (pattern: DemandPattern) => t(`demandPattern.${pattern}`),
+      phoneLabel: (label: PhoneLabel) => t(`phoneLabel.${label}`),
+      documentPurpose: (purpose: DocumentPurpose) => t(`documentPurpose.${purpose}`),
+      contactTopic: (topic: ContactTopic) => t(`contactTopic.${topic}`),
+      contactChannel: (channel: ContactChannel) => t(`contactChannel.${channel}`),
+      importKind: (kind: ImportKind) => t(`importKind.${kind}`),
+      /** A hint code the console does not know yet is shown as the code itself. */
+      hint: (code: string) => (isHint(code) ? t(`hint.${code}`) : code),
     }),
     [t],
   );

@@ -1,6 +1,6 @@
 import { App, Form, Input, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateProjectBody } from '@steward/contracts';
+import type { CreateProjectBody, Project } from '@steward/contracts';
 import { queryKeys } from '../../../api/keys.ts';
 import { createProject } from '../../../api/property.ts';
 import { applyFieldErrors } from '../../../app/errors.ts';
@@ -10,7 +10,13 @@ import { PROJECT_TYPES, useLabels } from '../../../app/i18n/labels.ts';
 
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-export function CreateProjectModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onCreated?: (project: Project) => void;
+}
+
+export function CreateProjectModal({ open, onClose, onCreated }: Props) {
   const t = useT();
   const labels = useLabels();
   const { message } = App.useApp();
@@ -21,6 +27,7 @@ export function CreateProjectModal({ open, onClose }: { open: boolean; onClose: 
     onSuccess: (project) => {
       message.success(t('project.created', { name: project.name }));
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects.all });
+      onCreated?.(project);
       onClose();
     },
     onError: (error) => applyFieldErrors(form, error),

@@ -1,0 +1,167 @@
+import { Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import {
+  ID_TYPES,
+  PHONE_LABELS,
+  RELATION_ROLES,
+  type PhoneLabel,
+  type RelationRole,
+} from '@steward/contracts/catalogues';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { useLabels } from '../../../app/i18n/labels.ts';
+import { HousePicker } from './HousePicker.tsx';
+
+export interface PhoneValue {
+  phone?: string;
+  label?: PhoneLabel;
+}
+
+export interface HouseLinkValue {
+  houseId?: string;
+  role?: RelationRole;
+  since?: Dayjs | null;
+  until?: Dayjs | null;
+}
+
+/** Digits, spaces and + - ( ) as people type phones; the server normalises and checks the number. */
+export const PHONE_PATTERN = /^[0-9+\-\s()]{3,32}$/;
+
+/** Filled phone rows as the API takes them. */
+export function phoneEntries(values: PhoneValue[] | undefined) {
+  return (values ?? [])
+    .filter((p) => p.phone?.trim())
+    .map((p) => ({ phone: p.phone!.trim(), label: p.label ?? 'mobile' }));
+}
+
+/** Several phones, each with what it is (mobile, home, work…). */
+export function PhonesField({ name = 'phones' }: { name?: string }) {
+  const t = useT();
+  const labels = useLabels();
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={8} style={{ marginBottom: 16 }}>
+          {fields.map((field, index) => (
+            <Flex key={field.key} gap={8} align="flex-start">
+              <Form.Item name={[field.name, 'label']} noStyle>
+                <Select
+                  style={{ width: 110 }}
+                  options={PHONE_LABELS.map((l) => ({ value: l, label: labels.phoneLabel(l) }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name={[field.name, 'phone']}
+                style={{ flex: 1, marginBottom: 0 }}
+                rules={[{ pattern: PHONE_PATTERN, message: t('customer.phoneInvalid') }]}
+              >
+                <Input
+                  inputMode="tel"
+                  autoComplete="off"
+                  placeholder={t('customer.phonePlaceholder')}
+                  data-testid={`customer-phone-${index}`}
+                />
+              </Form.Item>
+              <Button
+                type="text"
+                icon={<MinusCircleOutlined />}
+                onClick={() => remove(field.name)}
+                aria-label={t('common.remove')}
+                disabled={fields.length === 1}
+              />
+            </Flex>
+          ))}
+          {fields.length < 5 ? (
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ label: 'mobile' })}
+              data-testid="customer-phone-add"
+            >
+              {t('customer.addPhone')}
+            </Button>
+          ) : null}
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
+/** ID document type and number, side by side. */
+export function IdFields({ numberExtra }: { numberExtra?: string }) {
+  const t = useT();
+  const labels = useLabels();
+  return (
+    <Row gutter={12}>
+      <Col span={10}>
+        <Form.Item name="idType" label={t('customer.idType')}>
+          <Select allowClear options={ID_TYPES.map((v) => ({ value: v, label: labels.idType(v) }))} />
+        </Form.Item>
+      </Col>
+      <Col span={14}>
+        <Form.Item
+          name="idNumber"
+          label={t('customer.idNumber')}
+          extra={numberExtra}
+          rules={[{ min: 2, max: 40, message: t('customer.idNumberInvalid') }]}
+        >
+          <Input autoComplete="off" spellCheck={false} data-testid="customer-id-number" />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+/** The houses a customer is linked to: which house, as what, from and until when. */
+export function HouseLinksField() {
+  const t = useT();
+  const labels = useLabels();
+  return (
+    <Form.List name="houses">
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={8} style={{ marginBottom: 16 }}>
+          {fields.map((field, index) => (
+            <Flex key={field.key} gap={8} align="flex-start" wrap>
+              <Form.Item
+                name={[field.name, 'houseId']}
+                style={{ flex: '1 1 220px', marginBottom: 0 }}
+                rules={[{ required: true, message: t('customer.houseRequired') }]}
+              >
+                <HousePicker data-testid={`customer-house-${index}`} />
+              </Form.Item>
+              <Form.Item name={[field.name, 'role']} noStyle>
+                <Select
+                  style={{ width: 100 }}
+                  options={RELATION_ROLES.map((r) => ({ value: r, label: labels.relationRole(r) }))}
+                  data-testid={`customer-house-role-${index}`}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'since']} noStyle>
+                <DatePicker placeholder={t('customer.since')} style={{ width: 130 }} />
+              </Form.Item>
+              <Form.Item name={[field.name, 'until']} noStyle>
+                <DatePicker placeholder={t('customer.until')} style={{ width: 130 }} />
+              </Form.Item>
+              <Button
+                type="text"
+                icon={<MinusCircleOutlined />}
+                onClick={() => remove(field.name)}
+                aria-label={t('common.remove')}
+              />
+            </Flex>
+          ))}
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() => add({ role: 'owner' })}
+            data-testid="customer-house-add"
+          >
+            {t('customer.addHouse')}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
+export const dateValue = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
