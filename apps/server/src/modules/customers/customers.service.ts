@@ -421,7 +421,7 @@ export async function updateCustomer(
         orgId: actor.orgId,
         actor: auditActor(actor),
         target: { type: 'customer', id },
-        details: { changed },
+        details: { changed, name: current.name },
         meta,
       });
     }
@@ -523,7 +523,7 @@ export async function reveal(
       details: {
         field: body.field,
         ...(body.field === 'phone' ? { index: body.index ?? 0 } : {}),
-        customer: row.name,
+        name: row.name,
       },
       meta,
     });

@@ -92,7 +92,7 @@ export async function addDocument(
         orgId: actor.orgId,
         actor: auditActor(actor),
         target: { type: 'customer', id: customer.id },
-        details: { documentId, purpose: input.purpose, stamp: text },
+        details: { documentId, purpose: input.purpose, stamp: text, name: customer.name },
         meta,
       });
     });
@@ -122,7 +122,7 @@ export async function readDocument(
     orgId: actor.orgId,
     actor: auditActor(actor),
     target: { type: 'customer', id: customer.id },
-    details: { field: 'document', documentId, customer: customer.name },
+    details: { field: 'document', documentId, name: customer.name },
     meta,
   });
   return { mime: row.mime, data };
@@ -145,7 +145,7 @@ export async function deleteDocument(
       orgId: actor.orgId,
       actor: auditActor(actor),
       target: { type: 'customer', id: customer.id },
-      details: { documentId, purpose: row.purpose },
+      details: { documentId, purpose: row.purpose, name: customer.name },
       meta,
     });
   });
