@@ -19,8 +19,8 @@ import { useLabels } from '../../../app/i18n/labels.ts';
 import {
   dateValue,
   HouseLinksField,
+  EmergencyFields,
   IdFields,
-  PHONE_PATTERN,
   PhonesField,
   phoneEntries,
   type HouseLinkValue,
@@ -150,22 +150,7 @@ export function CreateCustomerModal({
         <PhonesField />
       </Form.Item>
       <IdFields />
-      <Row gutter={12}>
-        <Col span={10}>
-          <Form.Item name="emergencyName" label={t('customer.emergencyName')} rules={[{ max: 50 }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col span={14}>
-          <Form.Item
-            name="emergencyPhone"
-            label={t('customer.emergencyPhone')}
-            rules={[{ pattern: PHONE_PATTERN, message: t('customer.phoneInvalid') }]}
-          >
-            <Input inputMode="tel" autoComplete="off" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <EmergencyFields />
       <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>
         {t('customer.housesSection')}
       </Divider>

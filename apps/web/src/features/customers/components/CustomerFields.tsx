@@ -88,6 +88,30 @@ export function PhonesField({ name = 'phones' }: { name?: string }) {
 }
 
 /** ID document type and number, side by side. */
+/** Emergency contact name and phone; `phoneExtra` says what is kept when the phone is left blank. */
+export function EmergencyFields({ phoneExtra }: { phoneExtra?: string }) {
+  const t = useT();
+  return (
+    <Row gutter={12}>
+      <Col span={10}>
+        <Form.Item name="emergencyName" label={t('customer.emergencyName')} rules={[{ max: 50 }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col span={14}>
+        <Form.Item
+          name="emergencyPhone"
+          label={t('customer.emergencyPhone')}
+          extra={phoneExtra}
+          rules={[{ pattern: PHONE_PATTERN, message: t('customer.phoneInvalid') }]}
+        >
+          <Input inputMode="tel" autoComplete="off" />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
 export function IdFields({ numberExtra }: { numberExtra?: string }) {
   const t = useT();
   const labels = useLabels();

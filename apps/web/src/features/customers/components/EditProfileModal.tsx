@@ -15,7 +15,7 @@ import { FormModal } from '../../../app/components/FormModal.tsx';
 import { applyFieldErrors, errorText, isApiError } from '../../../app/errors.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { useLabels } from '../../../app/i18n/labels.ts';
-import { IdFields, PHONE_PATTERN, PhonesField, phoneEntries, type PhoneValue } from './CustomerFields.tsx';
+import { EmergencyFields, IdFields, PhonesField, phoneEntries, type PhoneValue } from './CustomerFields.tsx';
 
 interface Values {
   kind: CustomerKind;
@@ -170,27 +170,11 @@ function EditProfileForm({
       <IdFields
         numberExtra={customer.idNumber ? t('customer.keepMasked', { masked: customer.idNumber }) : undefined}
       />
-      <Row gutter={12}>
-        <Col span={10}>
-          <Form.Item name="emergencyName" label={t('customer.emergencyName')} rules={[{ max: 50 }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col span={14}>
-          <Form.Item
-            name="emergencyPhone"
-            label={t('customer.emergencyPhone')}
-            extra={
-              customer.emergencyPhone
-                ? t('customer.keepMasked', { masked: customer.emergencyPhone })
-                : undefined
-            }
-            rules={[{ pattern: PHONE_PATTERN, message: t('customer.phoneInvalid') }]}
-          >
-            <Input inputMode="tel" autoComplete="off" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <EmergencyFields
+        phoneExtra={
+          customer.emergencyPhone ? t('customer.keepMasked', { masked: customer.emergencyPhone }) : undefined
+        }
+      />
       <Form.Item name="valueLevel" label={t('customer.valueLevel')}>
         <Radio.Group
           optionType="button"
