@@ -187,6 +187,7 @@ export interface HousesTable {
   unit_id: string | null;
   room_no: string;
   room_label: string;
+  sort_key: string;
   floor: number | null;
   area_hundredths: number | null;
   use: HouseUse;

@@ -344,7 +344,7 @@ describeEngines('property registry: units, houses, areas and the project tree', 
     }
   });
 
-  it('lists houses by building, unit and room with keyset pages, filters and room search', async () => {
+  it('lists houses in room-label order with keyset pages, filters and room search', async () => {
     const other = await newProject(h.deps, org, { code: uniqueName('Q'), buildings: ['3', 'A'] });
     const unitQ = await newUnit(h.deps, org, other.buildingIds[0]!, '2');
     await newHouse(h.deps, org, { buildingId: other.buildingIds[0]!, unitId: unitQ.id, roomNo: '1502' });
@@ -364,16 +364,17 @@ describeEngines('property registry: units, houses, areas and the project tree', 
     }>();
     expect(all.nextCursor).toBeNull();
     const labels = all.items.map((x) => x.roomLabel);
+    // Natural order of the room label (numbers as numbers), so units come in order within a building.
     expect(labels).toEqual([
-      '1-S01',
       '1-1-1501',
       '1-1-1502',
       '1-2-101',
+      '1-S01',
       '2-101',
       '2-201',
+      '3-2-1502',
       '3-101',
       '3-102',
-      '3-2-1502',
     ]);
 
     // Walking the pages gives the same order, without gaps or repeats.
@@ -749,5 +750,30 @@ describeEngines('property registry: units, houses, areas and the project tree', 
     }
     expect(await snapshot()).toBe(before);
     expect(await count('houses')).toBeGreaterThan(0);
+  });
+
+  it('lists houses, buildings and units in natural order: 2 before 10, room 99 before 101 before 1001', async () => {
+    const q = await newProject(h.deps, org, { code: uniqueName('N'), buildings: ['10', '2'] });
+    const [ten, two] = q.buildingIds;
+    const unit = await newUnit(h.deps, org, two!, '1');
+    for (const roomNo of ['1001', '101', '99'])
+      await newHouse(h.deps, org, { buildingId: two!, unitId: unit.id, roomNo });
+    await newHouse(h.deps, org, { buildingId: ten!, roomNo: '101' });
+    const labels: string[] = [];
+    let cursor: string | null = '';
+    // Two per page: the keyset cursor must follow the same order.
+    while (cursor !== null) {
+      const page: { items: House[]; nextCursor: string | null } = (
+        await call(
+          admin,
+          'GET',
+          `/api/v1/houses?projectId=${q.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        )
+      ).json();
+      labels.push(...page.items.map((x) => x.roomLabel));
+      cursor = page.nextCursor;
+    }
+    expect(labels).toEqual(['2-1-99', '2-1-101', '2-1-1001', '10-101']);
+    expect((await tree(admin, q.id)).buildings.map((b) => b.code)).toEqual(['2', '10']);
   });
 });

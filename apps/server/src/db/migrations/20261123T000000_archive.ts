@@ -35,6 +35,8 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('unit_id', 'text', (c) => c.references('units.id'))
     .addColumn('room_no', searchText, (c) => c.notNull())
     .addColumn('room_label', searchText, (c) => c.notNull())
+    // The room label with its numbers padded: lists sort 2-1-101 before 2-1-1001 and 10-1-101.
+    .addColumn('sort_key', searchText, (c) => c.notNull())
     .addColumn('floor', 'integer')
     // m² × 100: areas are quoted to 0.01 m² and must add up exactly (fees are charged on them).
     .addColumn('area_hundredths', 'integer')

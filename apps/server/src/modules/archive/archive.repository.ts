@@ -195,7 +195,7 @@ export async function houseExportRows(db: Executor, orgId: string, f: PlaceFilte
     .where(inPlaces('houses.project_id', 'houses.building_id', f.scope));
   if (f.projectId) query = query.where('houses.project_id', '=', f.projectId);
   if (f.buildingId) query = query.where('houses.building_id', '=', f.buildingId);
-  return query.orderBy('projects.code').orderBy('buildings.code').orderBy('houses.room_label').execute();
+  return query.orderBy('projects.code').orderBy('houses.sort_key').execute();
 }
 
 /** One row per relation in the scope, plus (for org-wide callers) customers with no house. */
@@ -221,5 +221,5 @@ export async function customerExportRows(db: Executor, orgId: string, f: PlaceFi
     if (f.projectId) query = query.where('customer_houses.project_id', '=', f.projectId);
     if (f.buildingId) query = query.where('customer_houses.building_id', '=', f.buildingId);
   }
-  return query.orderBy('customers.code').orderBy('projects.code').orderBy('houses.room_label').execute();
+  return query.orderBy('customers.code').orderBy('projects.code').orderBy('houses.sort_key').execute();
 }

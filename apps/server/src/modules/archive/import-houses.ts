@@ -4,6 +4,7 @@ import type { BuildingsTable, HousesTable, ProjectsTable, UnitsTable } from '../
 import type { Actor } from '../../platform/auth/actor.ts';
 import { canAccessBuilding, canAccessProject, scopedBuildingIds } from '../../platform/auth/scope.ts';
 import { newId } from '../../platform/ids.ts';
+import { naturalSortKey } from '../../platform/natural-sort.ts';
 import * as repo from './archive.repository.ts';
 import type { ParsedHouse, RowProblem } from './row-rules.ts';
 
@@ -150,6 +151,7 @@ export async function applyHouses(
         unit_id: unit?.id ?? null,
         room_no: h.roomNo,
         room_label: h.roomLabel,
+        sort_key: naturalSortKey(h.roomLabel),
         floor: h.floor ?? null,
         area_hundredths: h.areaHundredths ?? null,
         use: h.use ?? 'residence',

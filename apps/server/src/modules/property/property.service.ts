@@ -17,6 +17,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { platformError, uniqueOr } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { naturalCompare } from '../../platform/natural-sort.ts';
 import { runIdempotent, type IdempotencyContext } from '../../platform/idempotency.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import {
@@ -128,7 +129,7 @@ export async function listBuildings(
     projectId,
     scopedBuildingIds(actor.scope, projectId),
   );
-  return rows.map(buildingDto);
+  return rows.sort((a, b) => naturalCompare(a.code, b.code)).map(buildingDto);
 }
 
 export async function createBuilding(
@@ -253,7 +254,9 @@ export async function getProjectTree(
     unitsByBuilding.set(unit.building_id, list);
   }
 
-  const treeBuildings: TreeBuilding[] = buildings.map((b) => ({
+  const byCode = (a: { code: string }, b: { code: string }) => naturalCompare(a.code, b.code);
+  for (const list of unitsByBuilding.values()) list.sort(byCode);
+  const treeBuildings: TreeBuilding[] = [...buildings].sort(byCode).map((b) => ({
     id: b.id,
     code: b.code,
     name: b.name,

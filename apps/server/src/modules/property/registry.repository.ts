@@ -185,8 +185,8 @@ export type HouseRow = HousesTable & {
   unit_name: string | null;
 };
 
-/** The sort key of the house list: building code, unit code ('' without a unit), room label, id. */
-export type HouseSortKey = [string, string, string, string];
+/** The sort key of the house list: the natural-order key of the room label (see natural-sort.ts), then id. */
+export type HouseSortKey = [string, string];
 
 function housesJoined(db: Executor) {
   return db
@@ -203,8 +203,6 @@ function housesJoined(db: Executor) {
       'units.name as unit_name',
     ]);
 }
-
-const unitSortCode = sql<string>`coalesce(${sql.ref('units.code')}, '')`;
 
 export interface HouseFilter {
   scope: ScopeLists;
@@ -247,22 +245,23 @@ export async function listHouses(db: Executor, orgId: string, filter: HouseFilte
   const q = filter.q?.trim();
   if (q) query = query.where(matchesRoom(q));
   if (filter.after) {
-    const [buildingCode, unitCode, label, id] = filter.after;
-    query = query.where(
-      sql<SqlBool>`(${sql.ref('buildings.code')}, ${unitSortCode}, ${sql.ref('houses.room_label')}, ${sql.ref('houses.id')}) > (${buildingCode}, ${unitCode}, ${label}, ${id})`,
+    const [sortKey, id] = filter.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('houses.sort_key', '>', sortKey),
+        eb.and([eb('houses.sort_key', '=', sortKey), eb('houses.id', '>', id)]),
+      ]),
     );
   }
   return query
-    .orderBy('buildings.code')
-    .orderBy(unitSortCode)
-    .orderBy('houses.room_label')
+    .orderBy('houses.sort_key')
     .orderBy('houses.id')
     .limit(filter.limit + 1)
     .execute();
 }
 
 export function houseSortKey(row: HouseRow): HouseSortKey {
-  return [row.building_code, row.unit_code ?? '', row.room_label, row.id];
+  return [row.sort_key, row.id];
 }
 
 export async function findHouse(db: Executor, orgId: string, id: string): Promise<HouseRow | undefined> {

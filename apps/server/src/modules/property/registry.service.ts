@@ -25,6 +25,7 @@ import {
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { platformError, uniqueOr } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { naturalSortKey } from '../../platform/natural-sort.ts';
 import { runIdempotent, type IdempotencyContext } from '../../platform/idempotency.ts';
 import { maskPhone } from '../../platform/phone.ts';
 import { cleanName, cleanText, propertyError } from './property.errors.ts';
@@ -159,7 +160,7 @@ export async function listHouses(
   query: HouseListQuery,
 ): Promise<PageOf<House>> {
   const limit = query.limit ?? 20;
-  const after = decodeCursor(query.cursor, 4);
+  const after = decodeCursor(query.cursor, 2);
   if (after && after.some((v) => typeof v !== 'string')) throw platformError('INVALID_CURSOR');
   const rows = await repo.listHouses(deps.db, actor.orgId, {
     scope: scopeLists(actor.scope),
@@ -228,6 +229,7 @@ export async function createHouse(
           unit_id: unit?.id ?? null,
           room_no: body.roomNo,
           room_label: label,
+          sort_key: naturalSortKey(label),
           floor: body.floor ?? null,
           area_hundredths: toHundredths(body.area ?? null),
           use: body.use,
