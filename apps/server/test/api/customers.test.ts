@@ -199,6 +199,27 @@ describeEngines('customers', (engine) => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it('gives customers registered at the same moment distinct codes, and refuses a house listed twice', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        create(admin, { kind: 'person', name: `同时${i}`, houses: [{ houseId: houses[0], role: 'family' }] }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+    expect(new Set(responses.map((r) => r.json().code)).size).toBe(8);
+    const twice = await create(admin, {
+      kind: 'person',
+      name: '重复',
+      houses: [
+        { houseId: houses[0], role: 'owner' },
+        { houseId: houses[0], role: 'owner' },
+      ],
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error).toMatchObject({ code: 'RELATION_EXISTS' });
+    expect(await search(admin, `q=${encodeURIComponent('重复')}`)).toEqual([]);
+  });
+
   it('keeps text with markup or SQL verbatim, and an Idempotency-Key yields one record', async () => {
     const body = {
       kind: 'organization',

@@ -17,6 +17,7 @@ import type {
 } from '@steward/contracts';
 import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
 import type { CustomerContactsTable, CustomerPhonesTable, CustomersTable } from '../../db/schema.ts';
 import { auditActor, writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor, RequestMeta } from '../../platform/auth/actor.ts';
@@ -236,11 +237,15 @@ async function relationRows(
       )
     ).map((h) => [h.id, h]),
   );
+  const seen = new Set<string>();
   return links.map((link, i) => {
     const house = houses.get(link.houseId);
     const prefix = field.endsWith('houses') ? `${field}.${i}` : field;
     if (!house || !canAccessBuilding(actor.scope, house.project_id, house.building_id))
       throw customersError('HOUSE_UNAVAILABLE', { field: `${prefix}.houseId` });
+    if (seen.has(`${link.houseId}/${link.role}`))
+      throw customersError('RELATION_EXISTS', { field: `${prefix}.role` });
+    seen.add(`${link.houseId}/${link.role}`);
     if (link.since && link.until && link.until < link.since)
       throw customersError('RELATION_DATES', { field: `${prefix}.until` });
     return {
@@ -295,6 +300,8 @@ export function sealIdNumber(cipher: PiiCipher, idNumber: string | null) {
   };
 }
 
+const GENERATED_CODE_TRIES = 12;
+
 export async function createCustomer(
   deps: CustomersDeps,
   actor: Actor,
@@ -310,47 +317,56 @@ export async function createCustomer(
     throw customersError('CUSTOMER_NEEDS_HOUSE', { field: 'body.houses' });
   const taken = () =>
     customersError('CUSTOMER_CODE_TAKEN', { field: 'body.code' }, { code: body.code ?? '' });
-  return uniqueOr(
-    () =>
-      runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
-        const now = deps.clock.now().toISOString();
-        const id = newId();
-        if (body.code && (await repo.customerCodeExists(tx, actor.orgId, body.code))) throw taken();
-        const relations = await relationRows(tx, actor, id, body.houses ?? [], now);
-        await checkTags(tx, actor.orgId, body.tagIds ?? []);
-        await repo.insertCustomer(tx, {
-          id,
-          org_id: actor.orgId,
-          code: body.code ?? (await nextCode(tx, actor.orgId)),
-          kind: body.kind,
-          name: body.name.trim(),
-          id_type: identity.idType,
-          ...sealIdNumber(deps.cipher, identity.idNumber),
-          emergency_name: body.emergencyName?.trim() || null,
-          emergency_phone: emergency.phone,
-          value_level: body.valueLevel ?? 'ordinary',
-          demand_pattern: null,
-          demand_refreshed_at: null,
-          notes: body.notes?.trim() || null,
-          created_at: now,
-          updated_at: now,
-          version: 1,
-        });
-        await repo.replacePhones(tx, id, phoneRows(actor.orgId, id, phones));
-        await repo.insertRelations(tx, relations);
-        await repo.replaceTags(tx, actor.orgId, id, body.tagIds ?? []);
-        await writeAudit(tx, deps.clock, {
-          action: 'customer.created',
-          orgId: actor.orgId,
-          actor: auditActor(actor),
-          target: { type: 'customer', id },
-          details: { name: body.name.trim(), houses: relations.length },
-          meta,
-        });
-        return reload(tx, deps, actor, id);
-      }),
-    taken,
-  );
+  const attempt = () =>
+    runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
+      const now = deps.clock.now().toISOString();
+      const id = newId();
+      if (body.code && (await repo.customerCodeExists(tx, actor.orgId, body.code))) throw taken();
+      const relations = await relationRows(tx, actor, id, body.houses ?? [], now);
+      await checkTags(tx, actor.orgId, body.tagIds ?? []);
+      await repo.insertCustomer(tx, {
+        id,
+        org_id: actor.orgId,
+        code: body.code ?? (await nextCode(tx, actor.orgId)),
+        kind: body.kind,
+        name: body.name.trim(),
+        id_type: identity.idType,
+        ...sealIdNumber(deps.cipher, identity.idNumber),
+        emergency_name: body.emergencyName?.trim() || null,
+        emergency_phone: emergency.phone,
+        value_level: body.valueLevel ?? 'ordinary',
+        demand_pattern: null,
+        demand_refreshed_at: null,
+        notes: body.notes?.trim() || null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+      await repo.replacePhones(tx, id, phoneRows(actor.orgId, id, phones));
+      await repo.insertRelations(tx, relations);
+      await repo.replaceTags(tx, actor.orgId, id, body.tagIds ?? []);
+      await writeAudit(tx, deps.clock, {
+        action: 'customer.created',
+        orgId: actor.orgId,
+        actor: auditActor(actor),
+        target: { type: 'customer', id },
+        details: { name: body.name.trim(), houses: relations.length },
+        meta,
+      });
+      return reload(tx, deps, actor, id);
+    });
+  if (body.code) return uniqueOr(attempt, taken);
+  // A generated code can meet one generated at the same moment by another desk (PostgreSQL runs
+  // the two transactions side by side): the loser reads the winner's code and takes the next one.
+  // Each round lets at least one desk through, so this outlasts any realistic burst.
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (tries === GENERATED_CODE_TRIES) throw taken();
+    }
+  }
 }
 
 export async function updateCustomer(
