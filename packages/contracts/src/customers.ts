@@ -30,7 +30,7 @@ export type TagList = Static<typeof TagList>;
 
 const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
 export const CreateTagBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 20 }), color: Type.Optional(Color) },
+  { name: Type.String({ minLength: 1, maxLength: 20, pattern: '\\S' }), color: Type.Optional(Color) },
   { additionalProperties: false },
 );
 export type CreateTagBody = Static<typeof CreateTagBody>;
@@ -125,7 +125,8 @@ export type HouseLink = Static<typeof HouseLink>;
 
 const CustomerFields = {
   kind: Enum(CUSTOMER_KINDS),
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  // At least one visible character: a name of spaces would be stored as nothing.
+  name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
   phones: Type.Array(PhoneEntry, { maxItems: 5 }),
   idType: Nullable(Enum(ID_TYPES)),
   idNumber: Nullable(Type.String({ minLength: 2, maxLength: 40 })),
@@ -212,7 +213,7 @@ export const CreateContactBody = Type.Object(
   {
     channel: Enum(CONTACT_CHANNELS),
     topic: Enum(CONTACT_TOPICS),
-    summary: Type.String({ minLength: 1, maxLength: 1000 }),
+    summary: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }),
   },
   { additionalProperties: false },
 );

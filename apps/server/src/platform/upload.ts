@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { defineErrors, platformError } from './errors.ts';
+import { AppError, defineErrors, platformError } from './errors.ts';
 
 export const uploadError = defineErrors({
   UPLOAD_EXPECTED: {
@@ -46,7 +46,9 @@ export async function readUpload(
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw platformError('PAYLOAD_TOO_LARGE', { limit }, { limit });
     if (code?.startsWith('FST_') && (error as { statusCode?: number }).statusCode === 413)
       throw platformError('PAYLOAD_TOO_LARGE', { limit }, { limit });
-    throw error;
+    if (error instanceof AppError) throw error;
+    // Anything else is a form the parser could not read: no boundary, a body cut off mid-part.
+    throw uploadError('UPLOAD_EXPECTED');
   }
   if (!file || file.data.length === 0) throw uploadError('UPLOAD_EXPECTED');
   return { fields, ...file };

@@ -214,11 +214,57 @@ describeEngines('archive import and export', (engine) => {
     });
   });
 
+  it('does not mistake a house of building 3-1 for room 101 of unit 1 in building 3 (same label)', async () => {
+    const project = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/projects',
+        headers: admin.headers,
+        payload: { code: 'LBL', name: '同名房号', type: 'residential' },
+      })
+    ).json();
+    const buildings: Record<string, string> = {};
+    for (const code of ['3', '3-1'])
+      buildings[code] = (
+        await h.app.inject({
+          method: 'POST',
+          url: `/api/v1/projects/${project.id}/buildings`,
+          headers: admin.headers,
+          payload: { code, name: `${code}栋` },
+        })
+      ).json().id;
+    const house = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/houses',
+      headers: admin.headers,
+      payload: { buildingId: buildings['3-1'], roomNo: '101', floor: 1, use: 'residence', state: 'vacant' },
+    });
+    expect(house.json().roomLabel).toBe('3-1-101');
+    const row = {
+      ...houseRows[0]!,
+      projectCode: 'LBL',
+      projectName: '同名房号',
+      buildingCode: '3',
+      buildingName: '3栋',
+      unitCode: '1',
+      roomNo: '101',
+      floor: '9',
+      state: '出租',
+    };
+    const response = await upload(admin, 'houses', await sheet(HOUSE_COLUMNS, [row]));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details.rows).toEqual([expect.objectContaining({ row: 2, column: '房号' })]);
+    const after = (
+      await h.app.inject({ url: `/api/v1/houses/${house.json().id}`, headers: admin.headers })
+    ).json();
+    expect(after).toMatchObject({ floor: 1, state: 'vacant', version: house.json().version });
+  });
+
   it('keeps imports and exports inside the caller’s scope and role', async () => {
     const projects = (
       await h.app.inject({ url: '/api/v1/projects?limit=200', headers: admin.headers })
     ).json().items;
-    const project = projects[0];
+    const project = projects.find((p: { code: string }) => p.code === 'P001');
     const buildings = (
       await h.app.inject({ url: `/api/v1/projects/${project.id}/buildings`, headers: admin.headers })
     ).json().items;

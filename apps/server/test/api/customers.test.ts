@@ -220,6 +220,36 @@ describeEngines('customers', (engine) => {
     expect(await search(admin, `q=${encodeURIComponent('重复')}`)).toEqual([]);
   });
 
+  it('generates codes past a typed code that merely starts with C; refuses a blank name and an unreadable upload', async () => {
+    expect(
+      (
+        await create(admin, {
+          kind: 'person',
+          name: '自编号',
+          code: 'C9-A',
+          houses: [{ houseId: houses[0], role: 'family' }],
+        })
+      ).statusCode,
+    ).toBe(201);
+    const next = await create(admin, {
+      kind: 'person',
+      name: '系统编号',
+      houses: [{ houseId: houses[0], role: 'family' }],
+    });
+    expect(next.statusCode).toBe(201);
+    expect(next.json().code).toMatch(/^C\d{7}$/);
+    const blank = await create(admin, { kind: 'person', name: '   ' });
+    expect(blank.json().error.code).toBe('VALIDATION_FAILED');
+    const broken = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/customers/${next.json().id}/documents`,
+      headers: { ...admin.headers, 'content-type': 'multipart/form-data' },
+      payload: 'no boundary here',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('UPLOAD_EXPECTED');
+  });
+
   it('keeps text with markup or SQL verbatim, and an Idempotency-Key yields one record', async () => {
     const body = {
       kind: 'organization',
@@ -264,6 +294,27 @@ describeEngines('customers', (engine) => {
       const response = await h.app.inject({ method, url, headers: s.headers, payload });
       expect(response.statusCode, url).toBe(404);
     }
+    // A customer with houses in building 1 and building 3 shows the butler only the house in building 1,
+    // and only that household's co-residents.
+    const both = (
+      await create(admin, {
+        kind: 'person',
+        name: '两处房产',
+        houses: [
+          { houseId: houses[0], role: 'owner' },
+          { houseId: houses[2], role: 'owner' },
+        ],
+      })
+    ).json<Customer>();
+    const seen = (
+      await h.app.inject({ url: `/api/v1/customers/${both.id}`, headers: s.headers })
+    ).json<Customer>();
+    expect(seen.houses.map((x) => x.houseId)).toEqual([houses[0]]);
+    const overview = (
+      await h.app.inject({ url: `/api/v1/customers/${both.id}/overview`, headers: s.headers })
+    ).json();
+    expect(JSON.stringify(overview)).not.toContain(inThree.id);
+    expect(overview.households).toHaveLength(1);
     // Nor may the butler attach someone to a house outside their buildings.
     const outside = await create(s, {
       kind: 'person',

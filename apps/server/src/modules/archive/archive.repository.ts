@@ -60,8 +60,20 @@ export async function updateBuilding(
   await db.updateTable('buildings').set(changes).where('id', '=', id).execute();
 }
 
-export async function updateHouse(db: Executor, id: string, changes: Partial<HousesTable>): Promise<void> {
-  await db.updateTable('houses').set(changes).where('id', '=', id).execute();
+/** Applies the changes if the house is still at `version` (a console edit may have landed meanwhile). */
+export async function updateHouse(
+  db: Executor,
+  id: string,
+  version: number,
+  changes: Partial<HousesTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('houses')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** What matching a file against stored customers needs: no ciphertext, no timestamps. */
@@ -145,12 +157,20 @@ export async function customerTagsOfOrg(
     .execute();
 }
 
+/** Applies the changes if the customer is still at `version`. */
 export async function updateCustomerRow(
   db: Executor,
   id: string,
+  version: number,
   changes: Partial<CustomersTable>,
-): Promise<void> {
-  await db.updateTable('customers').set(changes).where('id', '=', id).execute();
+): Promise<boolean> {
+  const result = await db
+    .updateTable('customers')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function deletePhones(db: Executor, customerId: string): Promise<void> {

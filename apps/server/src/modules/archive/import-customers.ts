@@ -3,6 +3,7 @@ import type { Tx } from '../../db/database.ts';
 import type { CustomerHousesTable, CustomerPhonesTable, CustomersTable, TagsTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { canAccessBuilding } from '../../platform/auth/scope.ts';
+import { platformError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { PiiCipher } from '../../platform/pii/cipher.ts';
 import { sealIdNumber, tagColor } from '../customers/index.ts';
@@ -224,7 +225,8 @@ export async function applyCustomers(
     }
     tagsOf.set(id, held);
     if (match && changed) {
-      await repo.updateCustomerRow(tx, id, { ...changes, updated_at: now, version: match.version + 1 });
+      if (!(await repo.updateCustomerRow(tx, id, match.version, { ...changes, updated_at: now })))
+        throw platformError('VERSION_CONFLICT');
       updated += 1;
     } else if (match) unchanged += 1;
   }

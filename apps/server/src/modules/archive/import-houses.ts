@@ -3,6 +3,7 @@ import type { Tx } from '../../db/database.ts';
 import type { BuildingsTable, HousesTable, ProjectsTable, UnitsTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { canAccessBuilding, canAccessProject, scopedBuildingIds } from '../../platform/auth/scope.ts';
+import { platformError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { naturalSortKey } from '../../platform/natural-sort.ts';
 import * as repo from './archive.repository.ts';
@@ -85,7 +86,19 @@ export async function applyHouses(
       const changes: Partial<ProjectsTable> = { ...projectChanges.get(project.id) };
       if (h.projectName && h.projectName !== project.name) changes.name = h.projectName;
       if (h.projectType && h.projectType !== project.type) changes.type = h.projectType;
-      if (Object.keys(changes).length) projectChanges.set(project.id, changes);
+      if (Object.keys(changes).length) {
+        // Renaming a project takes the whole project, as in the console (PATCH /projects/{id}).
+        if (scopedBuildingIds(actor.scope, project.id) !== 'all') {
+          problems.push({
+            row: h.row,
+            column: 'projectName',
+            reason: 'outside_scope',
+            params: { what: h.projectCode },
+          });
+          continue;
+        }
+        projectChanges.set(project.id, changes);
+      }
     }
 
     const buildingKey = `${project.id}\u0000${h.buildingCode}`;
@@ -122,27 +135,23 @@ export async function applyHouses(
       buildingChanges.set(building.id, { name: h.buildingName });
     }
 
-    let unit: UnitsTable | undefined;
-    if (h.unitCode) {
-      const unitKey = `${building.id}\u0000${h.unitCode}`;
-      unit = unitByKey.get(unitKey);
-      if (!unit) {
+    const unitKey = h.unitCode ? `${building.id}\u0000${h.unitCode}` : null;
+    let unit = unitKey ? unitByKey.get(unitKey) : undefined;
+    const house = houseByKey.get(`${project.id}\u0000${h.roomLabel}`);
+    if (!house) {
+      if (unitKey && !unit) {
         unit = {
           id: newId(),
           org_id: orgId,
           project_id: project.id,
           building_id: building.id,
-          code: h.unitCode,
+          code: h.unitCode!,
           name: `${h.unitCode}单元`,
           created_at: now,
         };
         unitByKey.set(unitKey, unit);
         created.units.push(unit);
       }
-    }
-
-    const house = houseByKey.get(`${project.id}\u0000${h.roomLabel}`);
-    if (!house) {
       created.houses.push({
         id: newId(),
         org_id: orgId,
@@ -162,6 +171,12 @@ export async function applyHouses(
       });
       continue;
     }
+    // Codes may hold "-", so building 3 / unit 1 / room 101 and building 3-1 / room 101 share the
+    // label 3-1-101: the row must name the building and unit the stored house is in.
+    if (house.building_id !== building.id || house.unit_id !== (unit?.id ?? null)) {
+      problems.push({ row: h.row, column: 'roomNo', reason: 'label_taken', params: { label: h.roomLabel } });
+      continue;
+    }
     const changes: Partial<HousesTable> = {};
     if (h.floor !== undefined && h.floor !== house.floor) changes.floor = h.floor;
     if (h.areaHundredths !== undefined && h.areaHundredths !== house.area_hundredths)
@@ -169,7 +184,8 @@ export async function applyHouses(
     if (h.use && h.use !== house.use) changes.use = h.use;
     if (h.state && h.state !== house.state) changes.state = h.state;
     if (Object.keys(changes).length) {
-      await repo.updateHouse(tx, house.id, { ...changes, updated_at: now, version: house.version + 1 });
+      if (!(await repo.updateHouse(tx, house.id, house.version, { ...changes, updated_at: now })))
+        throw platformError('VERSION_CONFLICT');
       updated += 1;
     } else unchanged += 1;
   }

@@ -68,6 +68,11 @@ const REASONS: Record<RowReason, Localised> = {
     'en-US': 'The area “{value}” must be a number with at most two decimals',
   },
   duplicate_row: { 'zh-CN': '与第 {row} 行重复（{label}）', 'en-US': 'Repeats row {row} ({label})' },
+  label_taken: {
+    'zh-CN': '房号 {label} 已属于本项目另一楼栋或单元的房屋，请核对楼栋编码与单元编码',
+    'en-US':
+      'The room label {label} already belongs to a house in another building or unit of this project; check the building and unit codes',
+  },
   conflict: {
     'zh-CN': '与第 {row} 行对同一对象的填写不一致',
     'en-US': 'Disagrees with row {row} about the same record',

@@ -28,6 +28,7 @@ export type RowReason =
   | 'invalid_floor'
   | 'invalid_area'
   | 'duplicate_row'
+  | 'label_taken'
   | 'conflict'
   | 'invalid_phone'
   | 'id_format'

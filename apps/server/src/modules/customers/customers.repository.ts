@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { prefixRange } from '../../db/filters.ts';
+import { inPlaces, prefixRange } from '../../db/filters.ts';
 import type {
   CustomerContactsTable,
   CustomerDocumentsTable,
@@ -115,14 +115,28 @@ export async function listCustomers(
     .execute();
 }
 
+/**
+ * Restricts a search to customers the caller may see, before the search's cap applies: a butler
+ * looking for "王" must find the 王 of their own buildings, not none of the organisation's first 500.
+ */
+function customerInScope(customerColumn: string, scope: ScopeLists): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  return sql<SqlBool>`exists (select 1 from customer_houses sch where sch.customer_id = ${sql.ref(customerColumn)} and ${inPlaces('sch.project_id', 'sch.building_id', scope)})`;
+}
+
 /** Customer ids whose phone matches: a whole number exactly, 4 digits as the tail, else as a prefix. */
 export async function customerIdsByPhone(
   db: Executor,
   orgId: string,
+  scope: ScopeLists,
   digits: string,
   cap: number,
 ): Promise<string[]> {
-  let query = db.selectFrom('customer_phones').select('customer_id').where('org_id', '=', orgId);
+  let query = db
+    .selectFrom('customer_phones')
+    .select('customer_id')
+    .where('org_id', '=', orgId)
+    .where(customerInScope('customer_phones.customer_id', scope));
   if (digits.length === 4) query = query.where('tail', '=', digits);
   else if (/^1\d{10}$|^0\d{9,11}$/.test(digits)) query = query.where('phone', '=', digits);
   else query = query.where(prefixRange('phone', digits));
@@ -133,6 +147,7 @@ export async function customerIdsByPhone(
 export async function customerIdsByName(
   db: Executor,
   orgId: string,
+  scope: ScopeLists,
   prefix: string,
   cap: number,
 ): Promise<string[]> {
@@ -141,6 +156,7 @@ export async function customerIdsByName(
     .select('id')
     .where('org_id', '=', orgId)
     .where(prefixRange('name', prefix))
+    .where(customerInScope('customers.id', scope))
     .limit(cap)
     .execute();
   return rows.map((r) => r.id);
@@ -150,6 +166,7 @@ export async function customerIdsByName(
 export async function customerIdsByRoom(
   db: Executor,
   orgId: string,
+  scope: ScopeLists,
   text: string,
   cap: number,
 ): Promise<string[]> {
@@ -157,6 +174,7 @@ export async function customerIdsByRoom(
     .selectFrom('houses')
     .select('id')
     .where('org_id', '=', orgId)
+    .where(inPlaces('houses.project_id', 'houses.building_id', scope))
     .where((eb) => eb.or([prefixRange('room_label', text), eb('room_no', '=', text)]))
     .limit(cap)
     .execute();
@@ -199,18 +217,22 @@ export async function customerCodeExists(db: Executor, orgId: string, code: stri
   return row !== undefined;
 }
 
-/** The highest generated code (C + 7 digits) so far; generated codes count up from it. */
+/**
+ * The highest generated code (C + 7 digits) so far; generated codes count up from it. Codes typed
+ * by people may also start with C ("C9-A", "C2024-001"), so the top few are read and checked here.
+ */
 export async function lastGeneratedCode(db: Executor, orgId: string): Promise<string | undefined> {
-  const row = await db
+  const rows = await db
     .selectFrom('customers')
     .select('code')
     .where('org_id', '=', orgId)
     .where('code', '>=', 'C0000000')
     .where('code', '<=', 'C9999999')
+    .where(sql<SqlBool>`length(code) = 8`)
     .orderBy('code', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.code;
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.code).find((code) => /^C\d{7}$/.test(code));
 }
 
 export async function insertCustomer(db: Executor, row: CustomersTable): Promise<void> {

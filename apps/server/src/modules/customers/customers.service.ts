@@ -21,7 +21,7 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import type { CustomerContactsTable, CustomerPhonesTable, CustomersTable } from '../../db/schema.ts';
 import { auditActor, writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor, RequestMeta } from '../../platform/auth/actor.ts';
-import { canAccessBuilding, scopeLists } from '../../platform/auth/scope.ts';
+import { canAccessBuilding, scopeLists, type Scope, type ScopeLists } from '../../platform/auth/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { platformError, uniqueOr, type AppError } from '../../platform/errors.ts';
@@ -86,13 +86,17 @@ export async function customerDtos(
   db: Executor,
   rows: readonly CustomersTable[],
   today: string,
+  scope: Scope,
 ): Promise<Customer[]> {
   const ids = rows.map((r) => r.id);
-  const [phones, relations, tags] = await Promise.all([
+  const [phones, allRelations, tags] = await Promise.all([
     repo.phonesOf(db, ids),
     repo.relationsOf(db, ids),
     repo.tagsOf(db, ids),
   ]);
+  // A customer seen through building 1 shows only their houses in the caller's scope: their house
+  // in building 3 (and who lives there) is none of this caller's business.
+  const relations = allRelations.filter((r) => canAccessBuilding(scope, r.project_id, r.building_id));
   const group = <T extends { customer_id: string }>(items: T[]) => {
     const map = new Map<string, T[]>();
     for (const item of items) map.set(item.customer_id, [...(map.get(item.customer_id) ?? []), item]);
@@ -141,15 +145,15 @@ function relationDto(r: repo.RelationRow, today: string): CustomerHouse {
 const SEARCH_CAP = 500;
 
 /** Customers a search text can mean: a phone (any format, or its last digits), a room label, a name. */
-async function searchIds(db: Db, orgId: string, q: string): Promise<string[]> {
+async function searchIds(db: Db, orgId: string, scope: ScopeLists, q: string): Promise<string[]> {
   const text = q.trim();
   if (!text) return [];
   const digits = phoneSearchKey(text);
   // Independent lookups, run side by side (on PostgreSQL each is a round trip).
   const matches = await Promise.all([
-    digits ? repo.customerIdsByPhone(db, orgId, digits, SEARCH_CAP) : [],
-    /^[A-Za-z0-9-]+$/.test(text) ? repo.customerIdsByRoom(db, orgId, text, SEARCH_CAP) : [],
-    digits ? [] : repo.customerIdsByName(db, orgId, text, SEARCH_CAP),
+    digits ? repo.customerIdsByPhone(db, orgId, scope, digits, SEARCH_CAP) : [],
+    /^[A-Za-z0-9-]+$/.test(text) ? repo.customerIdsByRoom(db, orgId, scope, text, SEARCH_CAP) : [],
+    digits ? [] : repo.customerIdsByName(db, orgId, scope, text, SEARCH_CAP),
   ]);
   const found = new Set(matches.flat());
   return [...found];
@@ -163,14 +167,15 @@ export async function listCustomers(
   const limit = query.limit ?? 20;
   const before = decodeCursor(query.cursor, 1) as [string] | null;
   let ids: string[] | null = null;
-  if (query.q) ids = await searchIds(deps.db, actor.orgId, query.q);
+  const scope = scopeLists(actor.scope);
+  if (query.q) ids = await searchIds(deps.db, actor.orgId, scope, query.q);
   if (query.phone) {
     const key = phoneSearchKey(query.phone);
-    const byPhone = key ? await repo.customerIdsByPhone(deps.db, actor.orgId, key, SEARCH_CAP) : [];
+    const byPhone = key ? await repo.customerIdsByPhone(deps.db, actor.orgId, scope, key, SEARCH_CAP) : [];
     ids = ids ? ids.filter((id) => byPhone.includes(id)) : byPhone;
   }
   const rows = await repo.listCustomers(deps.db, actor.orgId, {
-    scope: scopeLists(actor.scope),
+    scope,
     ids,
     projectId: query.projectId,
     buildingId: query.buildingId,
@@ -187,7 +192,7 @@ export async function listCustomers(
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   return {
-    items: await customerDtos(deps.db, page, businessDate(deps.clock, deps.config.timeZone)),
+    items: await customerDtos(deps.db, page, businessDate(deps.clock, deps.config.timeZone), actor.scope),
     nextCursor: more ? encodeCursor([page[page.length - 1]!.id]) : null,
   };
 }
@@ -205,7 +210,9 @@ export async function getCustomer(
   id: string,
 ): Promise<Customer> {
   const row = await visibleCustomer(deps.db, actor, id);
-  return (await customerDtos(deps.db, [row], businessDate(deps.clock, deps.config.timeZone)))[0]!;
+  return (
+    await customerDtos(deps.db, [row], businessDate(deps.clock, deps.config.timeZone), actor.scope)
+  )[0]!;
 }
 
 /** The customer as just written (inside the writing transaction, before scope could hide it). */
@@ -216,7 +223,7 @@ async function reload(
   id: string,
 ): Promise<Customer> {
   const row = (await repo.findCustomer(tx, actor.orgId, id, { all: true }))!;
-  return (await customerDtos(tx, [row], businessDate(deps.clock, deps.config.timeZone)))[0]!;
+  return (await customerDtos(tx, [row], businessDate(deps.clock, deps.config.timeZone), actor.scope))[0]!;
 }
 
 /** The relations asked for, each to a house the caller may act on; dates in order. */
@@ -466,7 +473,11 @@ export async function addRelation(
     const existing = await repo.relationsOf(tx, [id]);
     if (existing.some((r) => r.house_id === row!.house_id && r.role === row!.role))
       throw customersError('RELATION_EXISTS');
-    await repo.insertRelations(tx, [row!]);
+    // A twin request that committed meanwhile (PostgreSQL) trips the unique index instead.
+    await uniqueOr(
+      () => repo.insertRelations(tx, [row!]),
+      () => customersError('RELATION_EXISTS'),
+    );
     await touch(tx, actor, current, deps.clock);
     return reload(tx, deps, actor, id);
   });

@@ -114,9 +114,16 @@ export async function readDocument(
   const customer = await visibleCustomer(deps.db, actor, id);
   const row = await repo.findDocument(deps.db, customer.id, documentId);
   if (!row) throw platformError('NOT_FOUND');
-  const data = deps.cipher.decryptBytes(
-    await fs.readFile(filePath(deps.config.dataDir, actor.orgId, documentId)),
-  );
+  let sealed: Buffer;
+  try {
+    sealed = await fs.readFile(filePath(deps.config.dataDir, actor.orgId, documentId));
+  } catch (error) {
+    // The row outlived its file (a restore without the data dir): say it is gone, not 500.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw platformError('NOT_FOUND');
+    throw error;
+  }
+  const data = deps.cipher.decryptBytes(sealed);
+
   await writeAudit(deps.db, deps.clock, {
     action: 'pii.revealed',
     orgId: actor.orgId,

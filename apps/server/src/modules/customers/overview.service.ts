@@ -37,7 +37,7 @@ export async function customerOverview(
 ): Promise<CustomerOverview> {
   const row = await visibleCustomer(deps.db, actor, id);
   const today = businessDate(deps.clock, deps.config.timeZone);
-  const [customer] = await customerDtos(deps.db, [row], today);
+  const [customer] = await customerDtos(deps.db, [row], today, actor.scope);
   const houseIds = [...new Set(customer!.houses.map((h) => h.houseId))];
   const [occupants, contacts, documents] = await Promise.all([
     repo.occupantsOf(deps.db, houseIds),
