@@ -311,5 +311,15 @@ describeBrowser('console: property and customer archive', () => {
     await first.getByTestId('customer-edit-submit').waitFor({ state: 'hidden' });
     await first.getByTestId('customer-profile').getByText('租约到期前一个月提醒续租').waitFor();
     await first.getByTestId('customer-tags-card').getByText('续租关注').waitFor();
+
+    // The tenant got a second number: the stored one stays (masked), the new one is added.
+    await first.getByTestId('customer-edit').click();
+    await first.getByTestId('customer-phone-add').click();
+    await first.getByTestId('customer-phone-1').fill('+86 136 0000 5555');
+    await shot(first, 'archive-customer-phones-zh');
+    await first.getByTestId('customer-edit-submit').click();
+    await first.getByTestId('customer-edit-submit').waitFor({ state: 'hidden' });
+    await first.getByTestId('customer-profile').getByText('136****5555').waitFor();
+    await first.getByTestId('customer-profile').getByText('138****3333').waitFor();
   });
 });

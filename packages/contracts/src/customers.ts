@@ -112,6 +112,12 @@ const PhoneEntry = Type.Object(
   { phone: PhoneInput, label: Type.Optional(Enum(PHONE_LABELS)) },
   { additionalProperties: false },
 );
+/** A stored phone kept as it is (the caller sees only its masked form), by its position in `phones`. */
+const KeptPhone = Type.Object(
+  { keep: Type.Integer({ minimum: 0, maximum: 4 }), label: Type.Optional(Enum(PHONE_LABELS)) },
+  { additionalProperties: false },
+);
+
 const HouseLink = Type.Object(
   {
     houseId: Id,
@@ -155,13 +161,14 @@ export const CreateCustomerBody = Type.Object(
 );
 export type CreateCustomerBody = Static<typeof CreateCustomerBody>;
 
-/** Fields left out stay as they are; `phones` replaces the whole list; `idNumber: null` removes it. */
+/** Fields left out stay as they are; `phones` is the whole new list; `idNumber: null` removes it. */
 export const UpdateCustomerBody = Type.Object(
   {
     version: Version,
     kind: Type.Optional(CustomerFields.kind),
     name: Type.Optional(CustomerFields.name),
-    phones: Type.Optional(CustomerFields.phones),
+    /** The whole new list: new numbers as `{ phone }`, stored ones as `{ keep: index }` (masked to the caller). */
+    phones: Type.Optional(Type.Array(Type.Union([PhoneEntry, KeptPhone]), { maxItems: 5 })),
     idType: Type.Optional(CustomerFields.idType),
     idNumber: Type.Optional(CustomerFields.idNumber),
     emergencyName: Type.Optional(CustomerFields.emergencyName),

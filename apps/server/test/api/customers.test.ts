@@ -149,6 +149,31 @@ describeEngines('customers', (engine) => {
       expect(stale.json().error.code).toBe('VERSION_CONFLICT');
       wang = changed.json();
     });
+
+    it('changes one phone while keeping the others it only sees masked', async () => {
+      const patch = (body: object) =>
+        h.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/customers/${wang.id}`,
+          headers: admin.headers,
+          payload: body,
+        });
+      const changed = await patch({
+        version: wang.version,
+        phones: [{ keep: 1, label: 'work' }, { phone: '137 0000 2222' }],
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect(changed.json().phones).toEqual([
+        { masked: '025****1234', label: 'work' },
+        { masked: '137****2222', label: 'mobile' },
+      ]);
+      const unknown = await patch({ version: changed.json().version, phones: [{ keep: 4 }] });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.code).toBe('PHONE_KEEP_UNKNOWN');
+      const same = await patch({ version: changed.json().version, phones: [{ keep: 0 }, { keep: 1 }] });
+      expect(same.json().version).toBe(changed.json().version);
+      wang = changed.json();
+    });
   });
 
   it('refuses bad input clearly and stores nothing', async () => {

@@ -6,6 +6,11 @@ export const customersError = defineErrors({
     'zh-CN': '电话号码 {value} 无法识别，请填写大陆手机号或带区号的固定电话',
     'en-US': 'Cannot read the phone number {value}; use a mainland mobile or a landline with its area code',
   },
+  PHONE_KEEP_UNKNOWN: {
+    status: 400,
+    'zh-CN': '要保留的电话已不存在，请刷新后重试',
+    'en-US': 'The phone to keep no longer exists; reload and try again',
+  },
   INVALID_ID_NUMBER: {
     status: 400,
     'zh-CN': '证件号码格式不正确',

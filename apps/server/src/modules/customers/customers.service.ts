@@ -416,8 +416,15 @@ export async function updateCustomer(
       }
     }
     if (body.phones !== undefined) {
-      const rows = phoneRows(actor.orgId, id, normalisePhoneList(body.phones));
-      const before = (await repo.phonesOf(tx, [id])).map((p) => `${p.phone}/${p.label}`).join(',');
+      const stored = await repo.phonesOf(tx, [id]);
+      const entries = body.phones.map((entry, i) => {
+        if (!('keep' in entry)) return entry;
+        const kept = stored[entry.keep];
+        if (!kept) throw customersError('PHONE_KEEP_UNKNOWN', { field: `body.phones.${i}.keep` });
+        return { phone: kept.phone, label: entry.label ?? kept.label };
+      });
+      const rows = phoneRows(actor.orgId, id, normalisePhoneList(entries));
+      const before = stored.map((p) => `${p.phone}/${p.label}`).join(',');
       if (rows.map((p) => `${p.phone}/${p.label}`).join(',') !== before) {
         await repo.replacePhones(tx, id, rows);
         changed.push('phones');

@@ -16,6 +16,12 @@ interface Props<T> {
   /** Shown above the form, e.g. a help note or a loading error of the form's own lists. */
   intro?: ReactNode;
   width?: number;
+  /**
+   * Keep values of fields that unmount (default false: a hidden field's value is dropped). Forms
+   * whose list rows carry values no input shows (a stored phone's position) need true; give them
+   * a fresh form per opening instead (see useOpeningCount).
+   */
+  preserve?: boolean;
   submitTestId: string;
   children: ReactNode;
 }
@@ -32,6 +38,7 @@ export function FormModal<T>({
   initialValues,
   intro,
   width,
+  preserve = false,
   submitTestId,
   children,
 }: Props<T>) {
@@ -50,7 +57,13 @@ export function FormModal<T>({
     >
       {intro}
       <ErrorAlert error={mutation.error} form={form} />
-      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues} onFinish={onFinish}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={preserve}
+        initialValues={initialValues}
+        onFinish={onFinish}
+      >
         {children}
       </Form>
     </Modal>

@@ -447,8 +447,8 @@ export const enUS: Messages = {
   'customer.phonePlaceholder': 'e.g. 139 0000 1234',
   'customer.phoneInvalid': 'Digits, spaces and + - ( ) only',
   'customer.addPhone': 'Add a phone',
-  'customer.replacePhones': 'Re-enter phones',
-  'customer.replacePhonesHelp': 'When on, the phones below replace all current phones',
+  'customer.keepPhonesHelp':
+    'Stored phones stay as they are (masked); change their label or remove them, and add new numbers below',
   'customer.idType': 'ID type',
   'customer.idNumber': 'ID number',
   'customer.idNumberInvalid': 'An ID number has 2–40 characters',

@@ -21,11 +21,12 @@ import {
   HouseLinksField,
   EmergencyFields,
   IdFields,
+  newPhoneEntries,
   PhonesField,
-  phoneEntries,
   type HouseLinkValue,
   type PhoneValue,
 } from './CustomerFields.tsx';
+import { useOpeningCount } from './useOpeningCount.ts';
 import { TagPicker } from './TagPicker.tsx';
 
 interface Values {
@@ -44,19 +45,22 @@ interface Values {
 
 const blank = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
-/** Registers a customer: who they are, how to reach them, and which houses they own or live in. */
-export function CreateCustomerModal({
-  open,
-  prefill,
-  onClose,
-  onCreated,
-}: {
+type CreateProps = {
   open: boolean;
   /** What the search box held when nobody was found: a name or a phone to start from. */
   prefill?: { name?: string; phone?: string };
   onClose: () => void;
   onCreated: (customer: Customer) => void;
-}) {
+};
+
+/** Registers a customer: who they are, how to reach them, and which houses they own or live in. */
+export function CreateCustomerModal(props: CreateProps) {
+  // A new form for every opening: nothing typed last time (or its list rows) carries over.
+  const opening = useOpeningCount(props.open);
+  return <CreateCustomerForm key={opening} {...props} />;
+}
+
+function CreateCustomerForm({ open, prefill, onClose, onCreated }: CreateProps) {
   const t = useT();
   const labels = useLabels();
   const { message } = App.useApp();
@@ -72,7 +76,7 @@ export function CreateCustomerModal({
         {
           kind: values.kind,
           name: values.name.trim(),
-          phones: phoneEntries(values.phones),
+          phones: newPhoneEntries(values.phones),
           idType: values.idNumber?.trim() ? (values.idType ?? null) : null,
           idNumber: blank(values.idNumber),
           emergencyName: blank(values.emergencyName),
@@ -119,12 +123,11 @@ export function CreateCustomerModal({
         kind: 'person',
         valueLevel: 'ordinary',
         name: prefill?.name ?? '',
-        phones: [{ label: 'mobile', phone: prefill?.phone ?? '' }],
         idType: 'resident_id',
-        houses: [{ role: 'owner' }],
         tagIds: [],
       }}
       onFinish={(values) => mutation.mutate(values)}
+      preserve
       submitTestId="customer-create-submit"
     >
       <Row gutter={12}>
@@ -147,14 +150,14 @@ export function CreateCustomerModal({
         </Col>
       </Row>
       <Form.Item label={t('customer.phones')} required={false} style={{ marginBottom: 0 }}>
-        <PhonesField />
+        <PhonesField initialValue={[{ label: 'mobile', phone: prefill?.phone ?? '' }]} />
       </Form.Item>
       <IdFields />
       <EmergencyFields />
       <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>
         {t('customer.housesSection')}
       </Divider>
-      <HouseLinksField />
+      <HouseLinksField initialValue={[{ role: 'owner' }]} />
       <Row gutter={12}>
         <Col span={10}>
           <Form.Item name="valueLevel" label={t('customer.valueLevel')}>

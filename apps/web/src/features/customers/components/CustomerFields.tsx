@@ -15,6 +15,9 @@ import { HousePicker } from './HousePicker.tsx';
 export interface PhoneValue {
   phone?: string;
   label?: PhoneLabel;
+  /** A stored phone kept as it is: its position, and the masked form the user sees. */
+  keep?: number;
+  masked?: string;
 }
 
 export interface HouseLinkValue {
@@ -28,18 +31,40 @@ export interface HouseLinkValue {
 export const PHONE_PATTERN = /^[0-9+\-\s()]{3,32}$/;
 
 /** Filled phone rows as the API takes them. */
-export function phoneEntries(values: PhoneValue[] | undefined) {
-  return (values ?? [])
-    .filter((p) => p.phone?.trim())
-    .map((p) => ({ phone: p.phone!.trim(), label: p.label ?? 'mobile' }));
+type NewPhone = { phone: string; label: PhoneLabel };
+type PhoneEntry = NewPhone | { keep: number; label: PhoneLabel };
+
+export function phoneEntries(values: PhoneValue[] | undefined): PhoneEntry[] {
+  return (values ?? []).flatMap((p): PhoneEntry[] => {
+    const label = p.label ?? 'mobile';
+    if (p.keep !== undefined) return [{ keep: p.keep, label }];
+    return p.phone?.trim() ? [{ phone: p.phone.trim(), label }] : [];
+  });
 }
 
-/** Several phones, each with what it is (mobile, home, work…). */
-export function PhonesField({ name = 'phones' }: { name?: string }) {
+/** A new customer's phones: nothing is stored yet, so every entry is a number. */
+export function newPhoneEntries(values: PhoneValue[] | undefined): NewPhone[] {
+  return phoneEntries(values).filter((entry): entry is NewPhone => 'phone' in entry);
+}
+
+/**
+ * Several phones, each with what it is (mobile, home, work…). The rows' starting values go on the
+ * list itself (`initialValue`): the dialogs' forms drop values no field holds, which empties list
+ * rows given through the form's initialValues.
+ */
+export function PhonesField({
+  name = 'phones',
+  allowEmpty = false,
+  initialValue,
+}: {
+  name?: string;
+  allowEmpty?: boolean;
+  initialValue: PhoneValue[];
+}) {
   const t = useT();
   const labels = useLabels();
   return (
-    <Form.List name={name}>
+    <Form.List name={name} initialValue={initialValue}>
       {(fields, { add, remove }) => (
         <Flex vertical gap={8} style={{ marginBottom: 16 }}>
           {fields.map((field, index) => (
@@ -50,24 +75,46 @@ export function PhonesField({ name = 'phones' }: { name?: string }) {
                   options={PHONE_LABELS.map((l) => ({ value: l, label: labels.phoneLabel(l) }))}
                 />
               </Form.Item>
-              <Form.Item
-                name={[field.name, 'phone']}
-                style={{ flex: 1, marginBottom: 0 }}
-                rules={[{ pattern: PHONE_PATTERN, message: t('customer.phoneInvalid') }]}
-              >
-                <Input
-                  inputMode="tel"
-                  autoComplete="off"
-                  placeholder={t('customer.phonePlaceholder')}
-                  data-testid={`customer-phone-${index}`}
-                />
+              {/* Registered so the form keeps them (it drops values no field holds): the stored phone's
+                  position and masked form. */}
+              <Form.Item name={[field.name, 'keep']} hidden noStyle>
+                <Input type="hidden" />
+              </Form.Item>
+              <Form.Item name={[field.name, 'masked']} hidden noStyle>
+                <Input type="hidden" />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate>
+                {({ getFieldValue }) =>
+                  // A stored phone is only ever seen masked: it can be relabelled or removed, not retyped.
+                  getFieldValue([name, field.name, 'keep']) !== undefined ? (
+                    <Input
+                      style={{ flex: 1 }}
+                      value={getFieldValue([name, field.name, 'masked']) as string}
+                      disabled
+                      data-testid={`customer-phone-${index}`}
+                    />
+                  ) : (
+                    <Form.Item
+                      name={[field.name, 'phone']}
+                      style={{ flex: 1, marginBottom: 0 }}
+                      rules={[{ pattern: PHONE_PATTERN, message: t('customer.phoneInvalid') }]}
+                    >
+                      <Input
+                        inputMode="tel"
+                        autoComplete="off"
+                        placeholder={t('customer.phonePlaceholder')}
+                        data-testid={`customer-phone-${index}`}
+                      />
+                    </Form.Item>
+                  )
+                }
               </Form.Item>
               <Button
                 type="text"
                 icon={<MinusCircleOutlined />}
                 onClick={() => remove(field.name)}
                 aria-label={t('common.remove')}
-                disabled={fields.length === 1}
+                disabled={fields.length === 1 && !allowEmpty}
               />
             </Flex>
           ))}
@@ -137,11 +184,11 @@ export function IdFields({ numberExtra }: { numberExtra?: string }) {
 }
 
 /** The houses a customer is linked to: which house, as what, from and until when. */
-export function HouseLinksField() {
+export function HouseLinksField({ initialValue }: { initialValue: HouseLinkValue[] }) {
   const t = useT();
   const labels = useLabels();
   return (
-    <Form.List name="houses">
+    <Form.List name="houses" initialValue={initialValue}>
       {(fields, { add, remove }) => (
         <Flex vertical gap={8} style={{ marginBottom: 16 }}>
           {fields.map((field, index) => (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Col, Flex, Form, Input, Radio, Row, Switch, Typography } from 'antd';
+import { Alert, App, Col, Form, Input, Radio, Row } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   CUSTOMER_KINDS,
@@ -16,11 +16,11 @@ import { applyFieldErrors, errorText, isApiError } from '../../../app/errors.ts'
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { useLabels } from '../../../app/i18n/labels.ts';
 import { EmergencyFields, IdFields, PhonesField, phoneEntries, type PhoneValue } from './CustomerFields.tsx';
+import { useOpeningCount } from './useOpeningCount.ts';
 
 interface Values {
   kind: CustomerKind;
   name: string;
-  replacePhones: boolean;
   phones?: PhoneValue[];
   idType?: IdType | null;
   idNumber?: string;
@@ -33,8 +33,8 @@ interface Values {
 const blank = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
 /**
- * The fields of a customer's record. Phones and numbers are only shown masked, so they are left as
- * they are unless retyped; a save names the version it read, and a newer save by someone else is
+ * The fields of a customer's record. Stored phones appear masked and are kept, relabelled or
+ * removed as they are; the ID number and emergency phone are left as they are unless retyped; a save names the version it read, and a newer save by someone else is
  * reported (409) and the form reloaded with their values.
  */
 function EditProfileForm({
@@ -55,7 +55,6 @@ function EditProfileForm({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const replacePhones = Form.useWatch('replacePhones', form);
   // A newer version arrived (someone else saved): show it in the open form, in place.
   useEffect(() => {
     form.resetFields();
@@ -72,7 +71,7 @@ function EditProfileForm({
         emergencyName: blank(values.emergencyName),
         idType: values.idNumber?.trim() || customer.idNumber ? (values.idType ?? null) : null,
       };
-      if (values.replacePhones) body.phones = phoneEntries(values.phones);
+      body.phones = phoneEntries(values.phones);
       if (values.idNumber?.trim()) body.idNumber = values.idNumber.trim();
       if (values.emergencyPhone?.trim()) body.emergencyPhone = values.emergencyPhone.trim();
       return updateCustomer(customer.id, body);
@@ -116,14 +115,13 @@ function EditProfileForm({
       initialValues={{
         kind: customer.kind,
         name: customer.name,
-        replacePhones: false,
-        phones: [{ label: 'mobile' }],
         idType: customer.idType ?? 'resident_id',
         emergencyName: customer.emergencyName ?? '',
         valueLevel: customer.valueLevel,
         notes: customer.notes ?? '',
       }}
       onFinish={(values) => mutation.mutate(values)}
+      preserve
       submitTestId="customer-edit-submit"
     >
       <Row gutter={12}>
@@ -147,26 +145,18 @@ function EditProfileForm({
       </Row>
       <Form.Item
         label={t('customer.phones')}
-        extra={replacePhones ? t('customer.replacePhonesHelp') : undefined}
-        style={{ marginBottom: replacePhones ? 8 : undefined }}
+        extra={t('customer.keepPhonesHelp')}
+        style={{ marginBottom: 0 }}
       >
-        <Flex gap={16} align="center" wrap>
-          <Typography.Text type={replacePhones ? 'secondary' : undefined} delete={Boolean(replacePhones)}>
-            {customer.phones.length
-              ? customer.phones
-                  .map((p) => `${labels.phoneLabel(p.label)} ${p.masked}`)
-                  .join(t('common.listSeparator'))
-              : t('customer.noPhone')}
-          </Typography.Text>
-          <Flex gap={6} align="center">
-            <Form.Item name="replacePhones" valuePropName="checked" noStyle>
-              <Switch size="small" data-testid="customer-replace-phones" />
-            </Form.Item>
-            <Typography.Text>{t('customer.replacePhones')}</Typography.Text>
-          </Flex>
-        </Flex>
+        <PhonesField
+          allowEmpty
+          initialValue={
+            customer.phones.length
+              ? customer.phones.map((p, keep) => ({ keep, masked: p.masked, label: p.label }))
+              : [{ label: 'mobile' }]
+          }
+        />
       </Form.Item>
-      {replacePhones ? <PhonesField /> : null}
       <IdFields
         numberExtra={customer.idNumber ? t('customer.keepMasked', { masked: customer.idNumber }) : undefined}
       />
@@ -199,9 +189,10 @@ export function EditProfileModal({
   onClose: () => void;
 }) {
   const [conflict, setConflict] = useState<string | null>(null);
+  const opening = useOpeningCount(open);
   return (
     <EditProfileForm
-      key={customer.id}
+      key={`${customer.id}:${opening}`}
       customer={customer}
       open={open}
       conflict={conflict}
