@@ -340,6 +340,23 @@ describeEngines('customers', (engine) => {
     ).json();
     expect(JSON.stringify(overview)).not.toContain(inThree.id);
     expect(overview.households).toHaveLength(1);
+    // Tag counts count only the customers the butler can see.
+    const tag = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/tags',
+        headers: admin.headers,
+        payload: { name: '三楼标签' },
+      })
+    ).json();
+    await h.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/customers/${inThree.id}`,
+      headers: admin.headers,
+      payload: { version: inThree.version, tagIds: [tag.id] },
+    });
+    const counts = (await h.app.inject({ url: '/api/v1/tags', headers: s.headers })).json().items;
+    expect(counts.find((t: { id: string }) => t.id === tag.id).customerCount).toBe(0);
     // Nor may the butler attach someone to a house outside their buildings.
     const outside = await create(s, {
       kind: 'person',

@@ -413,9 +413,11 @@ export async function replaceTags(
       .execute();
 }
 
+/** Every tag of the organisation, with how many customers within the caller's scope carry it. */
 export async function listTags(
   db: Executor,
   orgId: string,
+  scope: ScopeLists,
 ): Promise<(TagsTable & { customer_count: number })[]> {
   const rows = await db
     .selectFrom('tags')
@@ -425,6 +427,7 @@ export async function listTags(
         .selectFrom('customer_tags')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('customer_tags.tag_id', '=', 'tags.id')
+        .where(customerInScope('customer_tags.customer_id', scope))
         .as('customer_count'),
     )
     .where('tags.org_id', '=', orgId)

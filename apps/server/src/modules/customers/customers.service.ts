@@ -566,7 +566,7 @@ export async function reveal(
 }
 
 export async function listTags(deps: Pick<CustomersDeps, 'db'>, actor: Actor): Promise<Tag[]> {
-  return (await repo.listTags(deps.db, actor.orgId)).map((t) => ({
+  return (await repo.listTags(deps.db, actor.orgId, scopeLists(actor.scope))).map((t) => ({
     id: t.id,
     name: t.name,
     color: t.color,
