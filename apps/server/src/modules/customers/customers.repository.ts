@@ -348,28 +348,6 @@ export async function deleteRelation(db: Executor, relationId: string): Promise<
   await db.deleteFrom('customer_houses').where('id', '=', relationId).execute();
 }
 
-/** Everyone else related to these houses (co-residents), with their first phone. */
-export async function occupantsOf(
-  db: Executor,
-  houseIds: readonly string[],
-): Promise<(Pick<CustomerHousesTable, 'house_id' | 'customer_id' | 'role' | 'until'> & { name: string })[]> {
-  if (!houseIds.length) return [];
-  return db
-    .selectFrom('customer_houses')
-    .innerJoin('customers', 'customers.id', 'customer_houses.customer_id')
-    .select([
-      'customer_houses.house_id',
-      'customer_houses.customer_id',
-      'customer_houses.role',
-      'customer_houses.until',
-      'customers.name',
-    ])
-    .where('customer_houses.house_id', 'in', houseIds)
-    .orderBy('customer_houses.house_id')
-    .orderBy('customer_houses.created_at')
-    .execute();
-}
-
 export interface HouseRef {
   id: string;
   project_id: string;

@@ -2,6 +2,7 @@ import type { CustomerDocument, CustomerOverview } from '@steward/contracts';
 import type { CustomerDocumentsTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { maskPhone } from '../../platform/phone.ts';
+import { listOccupants } from '../property/index.ts';
 import * as repo from './customers.repository.ts';
 import {
   businessDate,
@@ -40,14 +41,12 @@ export async function customerOverview(
   const [customer] = await customerDtos(deps.db, [row], today, actor.scope);
   const houseIds = [...new Set(customer!.houses.map((h) => h.houseId))];
   const [occupants, contacts, documents] = await Promise.all([
-    repo.occupantsOf(deps.db, houseIds),
+    listOccupants(deps.db, actor.orgId, houseIds, today),
     repo.contactsOf(deps.db, id, 50),
     repo.documentsOf(deps.db, id),
   ]);
-  const others = occupants.filter((o) => o.customer_id !== id && (o.until === null || o.until >= today));
-  const phones = await repo.phonesOf(deps.db, [...new Set(others.map((o) => o.customer_id))]);
-  const firstPhone = new Map<string, string>();
-  for (const p of phones) if (!firstPhone.has(p.customer_id)) firstPhone.set(p.customer_id, p.phone);
+  // The houses' current occupants (the house list's own query), less the customer themselves.
+  const others = occupants.filter((o) => o.customer_id !== id);
   const segments = segmentsOf(customer!);
   return {
     customer: customer!,
@@ -60,7 +59,7 @@ export async function customerOverview(
           customerId: o.customer_id,
           name: o.name,
           role: o.role,
-          phone: firstPhone.has(o.customer_id) ? maskPhone(firstPhone.get(o.customer_id)!) : null,
+          phone: o.phone === null ? null : maskPhone(o.phone),
         })),
     })),
     contacts: contacts.map(contactDto),

@@ -21,3 +21,4 @@ export {
   updateArea,
 } from './registry.service.ts';
 export { existingPlaces } from './projects.repository.ts';
+export { listOccupants } from './registry.repository.ts';

@@ -18,7 +18,6 @@ interface Props {
 
 export function CreateProjectModal({ open, onClose, onCreated }: Props) {
   const t = useT();
-  const labels = useLabels();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CreateProjectBody>();
@@ -63,12 +62,23 @@ export function CreateProjectModal({ open, onClose, onCreated }: Props) {
       >
         <Input autoComplete="off" spellCheck={false} data-testid="project-code" />
       </Form.Item>
+      <ProjectFields nameTestId="project-name" />
+    </FormModal>
+  );
+}
+
+/** A project's name, type and address: the same fields when it is created and when it is edited. */
+export function ProjectFields({ nameTestId }: { nameTestId: string }) {
+  const t = useT();
+  const labels = useLabels();
+  return (
+    <>
       <Form.Item
         name="name"
         label={t('project.name')}
         rules={[{ required: true, whitespace: true, max: 100, message: t('project.nameRequired') }]}
       >
-        <Input autoComplete="off" data-testid="project-name" />
+        <Input autoComplete="off" data-testid={nameTestId} />
       </Form.Item>
       <Form.Item name="type" label={t('project.type')} rules={[{ required: true }]}>
         <Select options={PROJECT_TYPES.map((type) => ({ value: type, label: labels.projectType(type) }))} />
@@ -76,6 +86,6 @@ export function CreateProjectModal({ open, onClose, onCreated }: Props) {
       <Form.Item name="address" label={t('project.address')} rules={[{ max: 200 }]}>
         <Input autoComplete="off" />
       </Form.Item>
-    </FormModal>
+    </>
   );
 }

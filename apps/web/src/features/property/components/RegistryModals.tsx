@@ -1,4 +1,4 @@
-import { App, Form, Input, Select } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Project, ProjectType, TreeBuilding, Unit } from '@steward/contracts';
 import { queryKeys } from '../../../api/keys.ts';
@@ -12,7 +12,7 @@ import {
 import { FormModal } from '../../../app/components/FormModal.tsx';
 import { applyFieldErrors } from '../../../app/errors.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { PROJECT_TYPES, useLabels } from '../../../app/i18n/labels.ts';
+import { ProjectFields } from '../../projects/components/CreateProjectModal.tsx';
 
 /** Codes people type for buildings and units: letters, digits (or Chinese), _ and -. */
 export const REGISTRY_CODE = /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9_\-\u4e00-\u9fa5]*$/;
@@ -34,7 +34,6 @@ interface ProjectValues {
 /** Edit a project's name, type and address (its code stays). */
 export function ProjectModal({ project, onClose }: { project: Project | null; onClose: () => void }) {
   const t = useT();
-  const labels = useLabels();
   const { message } = App.useApp();
   const invalidate = useInvalidateRegistry();
   const [form] = Form.useForm<ProjectValues>();
@@ -70,19 +69,7 @@ export function ProjectModal({ project, onClose }: { project: Project | null; on
       <Form.Item label={t('project.code')}>
         <Input value={project?.code} disabled />
       </Form.Item>
-      <Form.Item
-        name="name"
-        label={t('project.name')}
-        rules={[{ required: true, whitespace: true, max: 100, message: t('project.nameRequired') }]}
-      >
-        <Input autoComplete="off" data-testid="project-edit-name" />
-      </Form.Item>
-      <Form.Item name="type" label={t('project.type')} rules={[{ required: true }]}>
-        <Select options={PROJECT_TYPES.map((type) => ({ value: type, label: labels.projectType(type) }))} />
-      </Form.Item>
-      <Form.Item name="address" label={t('project.address')} rules={[{ max: 200 }]}>
-        <Input autoComplete="off" />
-      </Form.Item>
+      <ProjectFields nameTestId="project-edit-name" />
     </FormModal>
   );
 }
