@@ -21,5 +21,6 @@ export const AUDIT_ACTIONS = [
   'data.imported',
   'data.exported',
   'pii.revealed',
+  'servicedesk.configured',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -5,3 +5,4 @@ export * from './audit-actions.ts';
 export * from './archive-codes.ts';
 export * from './import-columns.ts';
 export * from './archive-labels.ts';
+export * from './ticket-codes.ts';

@@ -9,3 +9,5 @@ export * from './audit.ts';
 export * from './projects.ts';
 export * from './registry.ts';
 export * from './customers.ts';
+export * from './tickets.ts';
+export * from './service-desk.ts';

@@ -12,6 +12,12 @@ export const PERMISSIONS = [
   { code: 'customers.reveal', group: 'customers' },
   { code: 'archive.import', group: 'customers' },
   { code: 'archive.export', group: 'customers' },
+  { code: 'tickets.read', group: 'service' },
+  { code: 'tickets.create', group: 'service' },
+  { code: 'tickets.dispatch', group: 'service' },
+  { code: 'tickets.work', group: 'service' },
+  { code: 'tickets.manage', group: 'service' },
+  { code: 'servicedesk.configure', group: 'service' },
   { code: 'users.read', group: 'admin' },
   { code: 'users.manage', group: 'admin' },
   { code: 'roles.manage', group: 'admin' },
@@ -37,6 +43,14 @@ export type SystemRole = (typeof SYSTEM_ROLES)[number];
 /** Looking customers up, keeping their records, and seeing their full phone/ID when needed (audited). */
 const CUSTOMER_WORK: readonly Permission[] = ['customers.read', 'customers.manage', 'customers.reveal'];
 
+/** Registering, routing and following up records at the front desk. */
+const DESK_WORK: readonly Permission[] = [
+  'tickets.read',
+  'tickets.create',
+  'tickets.dispatch',
+  'tickets.manage',
+];
+
 /** What each system role starts with. `admin` always holds every permission and cannot be edited. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<SystemRole, readonly Permission[]> = {
   admin: PERMISSION_CODES,
@@ -47,14 +61,32 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<SystemRole, readonly Permission[]>
     ...CUSTOMER_WORK,
     'archive.import',
     'archive.export',
+    ...DESK_WORK,
+    'tickets.work',
+    'servicedesk.configure',
     'users.read',
     'audit.read',
   ],
-  supervisor: ['dashboard.view', 'projects.read', 'customers.read', 'customers.reveal', 'users.read'],
-  agent: ['dashboard.view', 'projects.read', ...CUSTOMER_WORK],
-  butler: ['dashboard.view', 'projects.read', ...CUSTOMER_WORK, 'archive.export'],
-  technician: ['dashboard.view', 'projects.read'],
-  cashier: ['dashboard.view', 'projects.read', 'customers.read'],
+  supervisor: [
+    'dashboard.view',
+    'projects.read',
+    'customers.read',
+    'customers.reveal',
+    ...DESK_WORK,
+    'tickets.work',
+    'users.read',
+  ],
+  agent: ['dashboard.view', 'projects.read', ...CUSTOMER_WORK, ...DESK_WORK],
+  butler: [
+    'dashboard.view',
+    'projects.read',
+    ...CUSTOMER_WORK,
+    'archive.export',
+    ...DESK_WORK,
+    'tickets.work',
+  ],
+  technician: ['dashboard.view', 'projects.read', 'tickets.read', 'tickets.work'],
+  cashier: ['dashboard.view', 'projects.read', 'customers.read', 'tickets.read'],
 };
 
 /** Roles whose holders usually see a whole organisation; others are scoped to projects/buildings. */

@@ -11,6 +11,19 @@ import type {
   PhoneLabel,
   RelationRole,
   ValueLevel,
+  AttachmentStage,
+  BuildingDuty,
+  Channel,
+  DepartmentKind,
+  HoldReason,
+  LineKind,
+  LinkKind,
+  Skill,
+  TicketStatus,
+  TicketType,
+  TimelineKind,
+  TimelineVisibility,
+  Urgency,
 } from '@steward/contracts/catalogues';
 
 /**
@@ -296,6 +309,193 @@ export interface CustomerContactsTable {
   staff_name: string;
 }
 
+export interface DepartmentsTable {
+  id: string;
+  org_id: string;
+  code: string;
+  name: string;
+  kind: DepartmentKind;
+  active: number;
+  created_at: string;
+}
+
+export interface StaffProfilesTable {
+  user_id: string;
+  org_id: string;
+  department_id: string | null;
+  /** JSON array of skill codes */
+  skills: string;
+  updated_at: string;
+}
+
+export interface BuildingDutiesTable {
+  id: string;
+  org_id: string;
+  project_id: string;
+  building_id: string;
+  user_id: string;
+  duty: BuildingDuty;
+}
+
+export interface DutyShiftsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  starts_at: string;
+  ends_at: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TicketCategoriesTable {
+  id: string;
+  org_id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  name_en: string | null;
+  department_id: string | null;
+  skill: Skill | null;
+  default_urgency: Urgency;
+  active: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PriceItemsTable {
+  id: string;
+  org_id: string;
+  code: string;
+  name: string;
+  unit: string;
+  price_fen: number;
+  category_id: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CountersTable {
+  org_id: string;
+  name: string;
+  value: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  org_id: string;
+  number: string;
+  type: TicketType;
+  channel: Channel;
+  urgency: Urgency;
+  status: TicketStatus;
+  category_id: string;
+  project_id: string;
+  building_id: string | null;
+  house_id: string | null;
+  area_id: string | null;
+  location: string;
+  customer_id: string | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  description: string;
+  department_id: string | null;
+  assignee_id: string | null;
+  received_by: string;
+  received_at: string;
+  promised_reply_at: string | null;
+  dispatch_by: string | null;
+  accept_by: string | null;
+  arrive_by: string | null;
+  complete_by: string | null;
+  feedback_by: string | null;
+  next_due_at: string | null;
+  hold_reason: HoldReason | null;
+  held_from: TicketStatus | null;
+  held_at: string | null;
+  reopen_count: number;
+  escalation_level: number;
+  master_id: string | null;
+  parent_incident_id: string | null;
+  dispatched_at: string | null;
+  accepted_at: string | null;
+  arrived_at: string | null;
+  completed_at: string | null;
+  completion_note: string | null;
+  /** JSON { method, at, rating, comment, signatureAttachmentId } */
+  confirmation: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TicketTermsTable {
+  org_id: string;
+  term: string;
+  ticket_id: string;
+}
+
+export interface TicketEventsTable {
+  id: string;
+  org_id: string;
+  ticket_id: string;
+  kind: TimelineKind;
+  visibility: TimelineVisibility;
+  actor_kind: 'staff' | 'resident' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  body: string | null;
+  /** JSON object */
+  data: string;
+  created_at: string;
+}
+
+export interface TicketLinksTable {
+  id: string;
+  org_id: string;
+  ticket_id: string;
+  target_id: string;
+  kind: LinkKind;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TicketLinesTable {
+  id: string;
+  org_id: string;
+  ticket_id: string;
+  kind: LineKind;
+  price_item_id: string | null;
+  name: string;
+  unit: string;
+  quantity_hundredths: number;
+  unit_price_fen: number;
+  amount_fen: number;
+  voids_line_id: string | null;
+  reason: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+}
+
+export interface TicketAttachmentsTable {
+  id: string;
+  org_id: string;
+  ticket_id: string;
+  stage: AttachmentStage;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  file_key: string;
+  thumb_key: string | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: string;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   installation: InstallationTable;
@@ -322,4 +522,17 @@ export interface DB {
   customer_tags: CustomerTagsTable;
   customer_documents: CustomerDocumentsTable;
   customer_contacts: CustomerContactsTable;
+  departments: DepartmentsTable;
+  staff_profiles: StaffProfilesTable;
+  building_duties: BuildingDutiesTable;
+  duty_shifts: DutyShiftsTable;
+  ticket_categories: TicketCategoriesTable;
+  price_items: PriceItemsTable;
+  counters: CountersTable;
+  tickets: TicketsTable;
+  ticket_terms: TicketTermsTable;
+  ticket_events: TicketEventsTable;
+  ticket_links: TicketLinksTable;
+  ticket_lines: TicketLinesTable;
+  ticket_attachments: TicketAttachmentsTable;
 }

@@ -11,6 +11,8 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { createSystemRoles } from '../access/index.ts';
 import { login, type LoginResult } from '../auth/index.ts';
+import type { Kysely } from 'kysely';
+import { seedServiceDesk } from '../../db/seeds/service-desk.ts';
 import { claimInstallation, insertOrganization, isInstalled } from './organizations.repository.ts';
 import { insertAdminUser } from './setup.repository.ts';
 
@@ -56,6 +58,7 @@ export async function createOrganization(
   });
   if (options.claimInstallation) await claimInstallation(tx, orgId, at);
   const roleIds = await createSystemRoles(tx, orgId, at);
+  await seedServiceDesk(tx as unknown as Kysely<unknown>, orgId, at);
   const adminId = newId();
   await insertAdminUser(tx, {
     id: adminId,

@@ -1,3 +1,6 @@
+import { ticketsEnUS } from './tickets.en-US.ts';
+import { fieldEnUS } from './field.en-US.ts';
+import { servicedeskEnUS } from './servicedesk.en-US.ts';
 import type { Messages } from './types.ts';
 
 /** English. Typed as Messages: a key missing here, or one zh-CN lacks, fails the type check. */
@@ -671,4 +674,7 @@ export const enUS: Messages = {
   'auditTarget.customer': 'Customer',
   'auditTarget.house': 'House',
   'auditTarget.project': 'Project',
+  ...ticketsEnUS,
+  ...fieldEnUS,
+  ...servicedeskEnUS,
 };

@@ -1,3 +1,6 @@
+import { ticketsZhCN } from './tickets.zh-CN.ts';
+import { fieldZhCN } from './field.zh-CN.ts';
+import { servicedeskZhCN } from './servicedesk.zh-CN.ts';
 /** Simplified Chinese, the default language. The keys here define the set every language must provide. */
 export const zhCN = {
   'app.name': 'Steward 物业客服管家平台',
@@ -653,4 +656,7 @@ export const zhCN = {
   'auditTarget.customer': '客户',
   'auditTarget.house': '房屋',
   'auditTarget.project': '项目',
+  ...ticketsZhCN,
+  ...fieldZhCN,
+  ...servicedeskZhCN,
 };

@@ -1,0 +1,2 @@
+/** zh-CN strings of the service desk (field); spread into zh-CN.ts. */
+export const fieldZhCN = {};

@@ -1,0 +1,2 @@
+/** zh-CN strings of the service desk (servicedesk); spread into zh-CN.ts. */
+export const servicedeskZhCN = {};
