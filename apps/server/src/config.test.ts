@@ -54,6 +54,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STEWARD_TRUST_PROXY: 'everyone' })).toThrow(/STEWARD_TRUST_PROXY/);
   });
 
+  it('limits attachments to 20 MiB unless told otherwise, within sane bounds', () => {
+    expect(loadConfig({}).attachmentLimit).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ STEWARD_ATTACHMENT_LIMIT_BYTES: '5242880' }).attachmentLimit).toBe(5 * 1024 * 1024);
+    expect(() => loadConfig({ STEWARD_ATTACHMENT_LIMIT_BYTES: '10' })).toThrow(
+      /STEWARD_ATTACHMENT_LIMIT_BYTES/,
+    );
+    expect(() => loadConfig({ STEWARD_ATTACHMENT_LIMIT_BYTES: '20MB' })).toThrow(
+      /STEWARD_ATTACHMENT_LIMIT_BYTES/,
+    );
+  });
+
   it('rejects ports outside 0–65535 and accepts the edge values', () => {
     expect(() => loadConfig({ STEWARD_PORT: '65536' })).toThrow(/STEWARD_PORT/);
     expect(loadConfig({ STEWARD_PORT: '0' }).port).toBe(0);

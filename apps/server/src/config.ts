@@ -32,6 +32,8 @@ export interface Config {
   piiKey: Buffer | null;
   /** Largest .xlsx accepted by an import, in bytes. */
   importLimit: number;
+  /** Largest service-record attachment (photo, scan, PDF) accepted, in bytes. */
+  attachmentLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +109,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     shutdownTimeoutMs: int('STEWARD_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     piiKey: piiKey(env.STEWARD_PII_KEY, problems),
     importLimit: int('STEWARD_IMPORT_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    attachmentLimit: int('STEWARD_ATTACHMENT_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

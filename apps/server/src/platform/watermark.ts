@@ -49,8 +49,8 @@ const WATERMARK_OPACITY = 0.35;
 const WATERMARK_ANGLE = -30;
 
 // libvips keeps recent operations (decoded pixels included) in a process-wide cache. The
-// unstamped original must not outlive the call, so the cache is switched off; nothing else in
-// the server uses sharp, and these single-pass pipelines gain nothing from it.
+// unstamped original must not outlive the call, so the cache is switched off; the server's other
+// sharp pipelines (attachment thumbnails) are single-pass too and gain nothing from it.
 sharp.cache(false);
 
 /**
@@ -90,23 +90,8 @@ export async function stampImage(input: StampInput, options: StampOptions = {}):
   const footer = input.footer === undefined ? '' : cleanText(input.footer);
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
 
-  const type = detectImageType(input.image);
-  if (!type) throw new ImageRejected('not_image');
-
-  // `failOn: 'error'` refuses truncated or corrupt pixel data but tolerates the harmless libjpeg
-  // warnings some phone cameras trigger (the default, 'warning', would refuse those photos).
-  const decodeOptions = { limitInputPixels: maxPixels, failOn: 'error' } as const;
-
-  // The header alone gives the declared size, so a bomb is refused before anything is decoded.
-  let meta: Metadata;
-  try {
-    meta = await sharp(input.image, decodeOptions).metadata();
-  } catch (error) {
-    throw rejection(error);
-  }
-  if (meta.format !== SHARP_FORMAT[type]) throw new ImageRejected('not_image');
-  if (!meta.width || !meta.height) throw new ImageRejected('unreadable');
-  if (meta.width * meta.height > maxPixels) throw new ImageRejected('too_large');
+  await inspectImage(input.image, maxPixels);
+  const decodeOptions = imageDecodeOptions(maxPixels);
 
   const bandReserve = footer ? FOOTER_MAX_BAND : 0;
   let doc: { data: Buffer; info: OutputInfo };
@@ -129,7 +114,7 @@ export async function stampImage(input: StampInput, options: StampOptions = {}):
       .raw()
       .toBuffer({ resolveWithObject: true });
   } catch (error) {
-    throw rejection(error);
+    throw imageRejection(error);
   }
 
   const width = doc.info.width;
@@ -162,7 +147,40 @@ export async function stampImage(input: StampInput, options: StampOptions = {}):
   return { data, mime: 'image/jpeg', width, height };
 }
 
-function rejection(error: unknown): ImageRejected {
+/**
+ * How uploads are decoded. `failOn: 'error'` refuses truncated or corrupt pixel data but tolerates
+ * the harmless libjpeg warnings some phone cameras trigger (the default, 'warning', would refuse
+ * those photos); the pixel limit stops a decompression bomb before libvips allocates for it.
+ */
+export function imageDecodeOptions(maxPixels: number) {
+  return { limitInputPixels: maxPixels, failOn: 'error' } as const;
+}
+
+/**
+ * Checks that `data` is a JPEG, PNG or WebP both by its magic bytes and by its header as libvips
+ * reads it, and that it declares at most `maxPixels`. Only the header is read, so a bomb is
+ * refused before anything is decoded. Throws `ImageRejected`.
+ */
+export async function inspectImage(
+  data: Buffer,
+  maxPixels: number,
+): Promise<{ type: ImageType; width: number; height: number }> {
+  const type = detectImageType(data);
+  if (!type) throw new ImageRejected('not_image');
+  let meta: Metadata;
+  try {
+    meta = await sharp(data, imageDecodeOptions(maxPixels)).metadata();
+  } catch (error) {
+    throw imageRejection(error);
+  }
+  if (meta.format !== SHARP_FORMAT[type]) throw new ImageRejected('not_image');
+  if (!meta.width || !meta.height) throw new ImageRejected('unreadable');
+  if (meta.width * meta.height > maxPixels) throw new ImageRejected('too_large');
+  return { type, width: meta.width, height: meta.height };
+}
+
+/** What a sharp failure means for the uploader. */
+export function imageRejection(error: unknown): ImageRejected {
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) return new ImageRejected('too_large');
   if (/unsupported image format/i.test(message)) return new ImageRejected('not_image');
