@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/index.ts';
 import { propertyRoutes } from './modules/property/index.ts';
 import { customersRoutes } from './modules/customers/index.ts';
 import { archiveRoutes } from './modules/archive/index.ts';
+import { servicedeskRoutes } from './modules/servicedesk/index.ts';
 import { setupRoutes } from './modules/setup/index.ts';
 
 export interface AppDeps {
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await propertyRoutes(scope, moduleDeps);
     await customersRoutes(scope, moduleDeps);
     await archiveRoutes(scope, moduleDeps);
+    await servicedeskRoutes(scope, moduleDeps);
     await auditRoutes(scope, moduleDeps);
   });
 

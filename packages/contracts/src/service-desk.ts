@@ -21,6 +21,9 @@ export const Department = Type.Object({
 });
 export type Department = Static<typeof Department>;
 
+export const DepartmentList = Type.Object({ items: Type.Array(Department) });
+export type DepartmentList = Static<typeof DepartmentList>;
+
 export const CreateDepartmentBody = Type.Object(
   { code: Code, name: Name, kind: Enum(DEPARTMENT_KINDS) },
   { additionalProperties: false },
@@ -59,6 +62,9 @@ export const StaffProfile = Type.Object({
 });
 export type StaffProfile = Static<typeof StaffProfile>;
 
+export const StaffList = Type.Object({ items: Type.Array(StaffProfile) });
+export type StaffList = Static<typeof StaffList>;
+
 export const StaffListQuery = Type.Object({ departmentId: Type.Optional(Id) });
 export type StaffListQuery = Static<typeof StaffListQuery>;
 
@@ -86,6 +92,9 @@ export const DutyShift = Type.Object({
   endsAt: Timestamp,
 });
 export type DutyShift = Static<typeof DutyShift>;
+
+export const DutyShiftList = Type.Object({ items: Type.Array(DutyShift) });
+export type DutyShiftList = Static<typeof DutyShiftList>;
 
 export const DutyShiftQuery = Type.Object({
   from: Timestamp,
@@ -119,6 +128,7 @@ export const Category = Type.Object({
 export type Category = Static<typeof Category>;
 
 export const CategoryList = Type.Object({ items: Type.Array(Category) });
+export type CategoryList = Static<typeof CategoryList>;
 
 export const CreateCategoryBody = Type.Object(
   {
@@ -137,6 +147,8 @@ export type CreateCategoryBody = Static<typeof CreateCategoryBody>;
 
 export const UpdateCategoryBody = Type.Object(
   {
+    /** Moves the category under another parent (null: to the top level); a cycle is refused. */
+    parentId: Type.Optional(Nullable(Id)),
     name: Type.Optional(Name),
     nameEn: Type.Optional(Nullable(Name)),
     departmentId: Type.Optional(Nullable(Id)),
@@ -166,6 +178,7 @@ export const PriceItem = Type.Object({
 export type PriceItem = Static<typeof PriceItem>;
 
 export const PriceItemList = Type.Object({ items: Type.Array(PriceItem) });
+export type PriceItemList = Static<typeof PriceItemList>;
 
 export const CreatePriceItemBody = Type.Object(
   {

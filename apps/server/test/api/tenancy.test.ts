@@ -86,6 +86,28 @@ describeEngines('organisations are sealed from each other', (engine) => {
       relation: customer.houses[0].relationId,
       document: document.id,
     });
+    // Service desk configuration of A: the first seeded category, department and price item, and
+    // a planned duty shift.
+    const firstOf = async (url: string): Promise<string> =>
+      (await h.app.inject({ url, headers: adminA.headers })).json().items[0].id;
+    const shift = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/duty-shifts',
+        headers: adminA.headers,
+        payload: {
+          userId: user.id,
+          startsAt: '2030-01-01T00:00:00.000Z',
+          endsAt: '2030-01-01T08:00:00.000Z',
+        },
+      })
+    ).json();
+    Object.assign(ids, {
+      category: await firstOf('/api/v1/categories'),
+      department: await firstOf('/api/v1/departments'),
+      priceItem: await firstOf('/api/v1/price-items'),
+      shift: shift.id,
+    });
     intruder = await signIn(h.app, b.adminUsername, PASSWORD);
   });
   afterAll(() => h.close());
@@ -114,6 +136,17 @@ describeEngines('organisations are sealed from each other', (engine) => {
         db.selectFrom('customer_phones').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
         db.selectFrom('customer_documents').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
         db.selectFrom('customer_contacts').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        ...(
+          ['departments', 'ticket_categories', 'price_items', 'building_duties', 'duty_shifts'] as const
+        ).map((table) =>
+          db.selectFrom(table).selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        ),
+        db
+          .selectFrom('staff_profiles')
+          .selectAll()
+          .where('org_id', '=', a.orgId)
+          .orderBy('user_id')
+          .execute(),
       ]),
     );
   };
@@ -177,6 +210,15 @@ describeEngines('organisations are sealed from each other', (engine) => {
       url: `/api/v1/customers/${ids.customer}/documents/${ids.document}`,
       route: 'DELETE /api/v1/customers/{id}/documents/{documentId}',
     },
+    { method: 'PATCH', url: `/api/v1/categories/${ids.category}`, payload: { name: 'hijacked' } },
+    { method: 'PATCH', url: `/api/v1/departments/${ids.department}`, payload: { name: 'hijacked' } },
+    {
+      method: 'PUT',
+      url: `/api/v1/staff/${ids.user}`,
+      payload: { departmentId: null, skills: [], duties: [] },
+    },
+    { method: 'DELETE', url: `/api/v1/duty-shifts/${ids.shift}` },
+    { method: 'PATCH', url: `/api/v1/price-items/${ids.priceItem}`, payload: { priceFen: 1 } },
   ];
 
   it('answers 404 to every endpoint aimed at another organisation’s record and changes nothing', async () => {
@@ -216,6 +258,11 @@ describeEngines('organisations are sealed from each other', (engine) => {
       '/api/v1/customers?q=1-1-101',
       '/api/v1/tags',
       `/api/v1/areas?limit=200&projectId=${ids.project}`,
+      '/api/v1/categories',
+      '/api/v1/departments',
+      '/api/v1/staff',
+      '/api/v1/price-items',
+      '/api/v1/duty-shifts?from=2029-12-31T00:00:00Z&to=2030-01-02T00:00:00Z',
     ];
     for (const url of lists) {
       const body = (await h.app.inject({ url, headers: intruder.headers })).body;
@@ -260,6 +307,37 @@ describeEngines('organisations are sealed from each other', (engine) => {
       payload: { projectId: ids.project, kind: 'area', category: 'gate', code: 'Z9', name: 'z' },
     });
     expect(area.json().error.code).toBe('NOT_FOUND');
+    const desk = [
+      {
+        method: 'POST',
+        url: '/api/v1/categories',
+        payload: { parentId: ids.category, code: 'S1', name: 's' },
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/categories',
+        payload: { departmentId: ids.department, code: 'S2', name: 's' },
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/price-items',
+        payload: { categoryId: ids.category, code: 'S3', name: 's', unit: '次', priceFen: 1 },
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/duty-shifts',
+        payload: { userId: ids.user, startsAt: '2030-02-01T00:00:00Z', endsAt: '2030-02-01T08:00:00Z' },
+      },
+      {
+        method: 'PUT',
+        url: `/api/v1/staff/${intruder.user.id}`,
+        payload: { departmentId: null, skills: [], duties: [{ buildingId: ids.building, duty: 'butler' }] },
+      },
+    ] as const;
+    for (const { method, url, payload } of desk) {
+      const response = await h.app.inject({ method, url, headers: intruder.headers, payload });
+      expect(response.json().error.code, `${method} ${url}`).toBe('NOT_FOUND');
+    }
     expect(await snapshot()).toBe(before);
   });
 

@@ -1,9 +1,18 @@
-import type { SystemRole } from '@steward/contracts';
-import { SYSTEM_META } from '../../platform/auth/actor.ts';
+import type { SystemRole, UpdateStaffBody } from '@steward/contracts';
+import type { BuildingDuty, Skill } from '@steward/contracts/catalogues';
+import { SYSTEM_META, type Actor } from '../../platform/auth/actor.ts';
 import { toActor } from '../../platform/auth/authenticate.ts';
 import { loadPrincipalUser } from '../../platform/auth/principal.repository.ts';
 import { createUser } from '../access/index.ts';
 import { listBuildings, listProjects } from '../property/index.ts';
+import {
+  addDays,
+  createShift,
+  listDepartments,
+  localDay,
+  updateStaff,
+  zonedTime,
+} from '../servicedesk/index.ts';
 import { importRows } from '../archive/index.ts';
 import { demoArchive } from './demo-archive.ts';
 import { isInstalled } from './organizations.repository.ts';
@@ -48,6 +57,15 @@ export const DEMO_STAFF: readonly (DemoLogin & {
   { username: 'tech', role: 'technician', displayName: '张强（维修技师）', phone: '13800000006' },
   { username: 'cashier', role: 'cashier', displayName: '赵敏（收费员）', phone: '13800000007' },
 ];
+
+/**
+ * Two more technicians so dispatch has a choice and the roster a night shift. They can sign in
+ * with the demo password but are not among the printed logins (API.md fixes those).
+ */
+const DEMO_EXTRA_TECHNICIANS = [
+  { username: 'tech2', displayName: '孙伟（维修技师）', phone: '13800000008' },
+  { username: 'tech3', displayName: '吴磊（维修技师）', phone: '13800000009' },
+] as const;
 
 /** Houses in the demo archive unless asked otherwise: three estates, enough to feel real, quick to load. */
 export const DEMO_HOUSES = 3000;
@@ -95,8 +113,13 @@ export async function loadDemo(
   // Staff work in the first estate; the butler looks after three of its buildings.
   const [project] = (await listProjects(deps, actor, { limit: 1 })).items;
   const buildings = new Map((await listBuildings(deps, actor, project!.id)).map((b) => [b.code, b.id]));
-  for (const staff of DEMO_STAFF.slice(1)) {
-    await createUser(deps, actor, SYSTEM_META, {
+  const userIds = new Map<string, string>([[admin.username, adminId]]);
+  const staffList: (typeof DEMO_STAFF)[number][] = [
+    ...DEMO_STAFF.slice(1),
+    ...DEMO_EXTRA_TECHNICIANS.map((t) => ({ ...t, role: 'technician' as const, orgWide: false })),
+  ];
+  for (const staff of staffList) {
+    const user = await createUser(deps, actor, SYSTEM_META, {
       username: staff.username,
       displayName: staff.displayName,
       password,
@@ -116,6 +139,60 @@ export async function loadDemo(
             ],
           },
     });
+    userIds.set(staff.username, user.id);
   }
+  const butlerBuildings = (DEMO_STAFF.find((s) => s.username === 'butler')?.buildings ?? []).flatMap(
+    (b) => buildings.get(b) ?? [],
+  );
+  await loadServiceDesk(deps, actor, userIds, butlerBuildings);
   return { created: true, logins };
+}
+
+/**
+ * The service desk's people: the front desk, the butler and the supervisor in 客服部, three
+ * technicians in 工程部 (`tech` looks after the butler's buildings), and a roster from last night
+ * through the coming 7 days in the organisation's time zone: day shifts 08:00–20:00 for tech and
+ * tech2, nights 20:00–08:00 for tech3. Everything follows from the clock, so the demo is the same
+ * every time it is loaded at the same moment.
+ */
+async function loadServiceDesk(
+  deps: SetupDeps,
+  actor: Actor,
+  userIds: ReadonlyMap<string, string>,
+  butlerBuildings: readonly string[],
+): Promise<void> {
+  const departments = new Map((await listDepartments(deps, actor)).map((d) => [d.code, d.id]));
+  const profile = (department: string, skills: Skill[], duty?: BuildingDuty) => ({
+    departmentId: departments.get(department) ?? null,
+    skills,
+    duties: duty ? butlerBuildings.map((buildingId) => ({ buildingId, duty })) : [],
+  });
+  const profiles: Record<string, UpdateStaffBody> = {
+    supervisor: profile('CS', ['customer_service']),
+    agent: profile('CS', ['customer_service']),
+    butler: profile('CS', ['customer_service'], 'butler'),
+    tech: profile('ENG', ['plumbing', 'electrical', 'locks'], 'technician'),
+    tech2: profile('ENG', ['plumbing', 'carpentry', 'civil']),
+    tech3: profile('ENG', ['electrical', 'elevator', 'plumbing']),
+  };
+  for (const [username, body] of Object.entries(profiles))
+    await updateStaff(deps, actor, SYSTEM_META, userIds.get(username)!, body);
+
+  const zone = deps.config.timeZone;
+  const today = localDay(deps.clock.now(), zone);
+  for (let offset = -1; offset < 7; offset++) {
+    const day = addDays(today, offset);
+    const shifts: [string, Date, Date][] = [
+      ['tech3', zonedTime(day, 20, 0, zone), zonedTime(addDays(day, 1), 8, 0, zone)],
+    ];
+    if (offset >= 0)
+      for (const username of ['tech', 'tech2'])
+        shifts.push([username, zonedTime(day, 8, 0, zone), zonedTime(day, 20, 0, zone)]);
+    for (const [username, startsAt, endsAt] of shifts)
+      await createShift(deps, actor, SYSTEM_META, {
+        userId: userIds.get(username)!,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+      });
+  }
 }
