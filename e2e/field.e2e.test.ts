@@ -1,0 +1,333 @@
+import zlib from 'node:zlib';
+import { expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Category, PageOf, StaffProfile, Ticket, TimelineEntry } from '@steward/contracts';
+import { DEMO_PASSWORD, describeBrowser, serverAndBrowser, shot } from './support.ts';
+
+/** A plain RGB PNG in one colour, standing in for a photo taken on site. */
+function png(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3]!)]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+type Method = 'GET' | 'POST' | 'PUT';
+
+/** The JSON API as a signed-in demo user: to set the scene and to check what the phone did. */
+async function apiAs(url: string, username: string) {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+}
+
+const pageErrors: string[] = [];
+
+/** A phone: 375×812 CSS pixels, touch, mobile viewport rules. */
+async function phone(browser: Browser, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  // A script error on the phone fails the flow at its end, not as a mysterious timeout.
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+/** Waits for antd-mobile's toasts to fade, so they do not cover a screenshot. */
+async function settle(page: Page) {
+  await page.locator('.adm-toast-main').waitFor({ state: 'detached' });
+}
+
+/** Screenshots from the top, so the sticky bars sit where a person sees them. */
+async function phoneShot(page: Page, name: string) {
+  await settle(page);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await shot(page, name);
+}
+
+async function drawSignature(page: Page) {
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  const strokes: [number, number][][] = [
+    [
+      [0.15, 0.7],
+      [0.25, 0.3],
+      [0.35, 0.7],
+      [0.45, 0.3],
+    ],
+    [
+      [0.55, 0.5],
+      [0.7, 0.45],
+      [0.85, 0.6],
+    ],
+  ];
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke;
+    await page.mouse.move(box.x + first![0] * box.width, box.y + first![1] * box.height);
+    await page.mouse.down();
+    for (const [x, y] of rest)
+      await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 6 });
+    await page.mouse.up();
+  }
+}
+
+async function setScene(url: string) {
+  const admin = await apiAs(url, 'admin');
+  const agent = await apiAs(url, 'agent');
+  const techApi = await apiAs(url, 'tech');
+  const categories = (await admin<{ items: Category[] }>('GET', '/api/v1/categories')).items;
+  const category = (code: string) => categories.find((c) => c.code === code)!;
+  const eng = category('WATER').departmentId!;
+  const staff = (await admin<{ items: StaffProfile[] }>('GET', '/api/v1/staff')).items;
+  const tech = staff.find((s) => s.username === 'tech')!;
+  await admin('PUT', `/api/v1/staff/${tech.userId}`, { departmentId: eng, skills: ['plumbing'], duties: [] });
+  const house = (await techApi<PageOf<{ id: string }>>('GET', '/api/v1/houses?limit=1')).items[0]!;
+
+  /** A phone repair in the technician's estate, dispatched to them or offered to their department. */
+  const register = (code: string, urgency: string, description: string, toTech: boolean) =>
+    agent<Ticket>('POST', '/api/v1/tickets', {
+      type: 'repair',
+      channel: 'phone',
+      urgency,
+      categoryId: category(code).id,
+      description,
+      houseId: house.id,
+      reporterName: '王先生',
+      reporterPhone: '13812345678',
+      dispatch: { departmentId: eng, assigneeId: toTech ? tech.userId : null },
+    });
+  return { agent, techApi, register };
+}
+
+describeBrowser('field: a technician works a job on the phone', () => {
+  const env = serverAndBrowser({ demo: true });
+
+  /** The demo technician joins engineering (where water repairs go); the desk registers jobs for the flows. */
+  let ready: ReturnType<typeof setScene> | undefined;
+  const scene = () => (ready ??= setScene(env.server.url));
+
+  it('accepts, arrives, starts, takes photos, adds a paid line, completes and gets the owner to sign', async () => {
+    const url = env.server.url;
+    const { agent, register } = await scene();
+    const job = await register('WATER-LEAK', 'general', '卫生间漏水，楼下天花板在滴水', true);
+    const offer = await register('WATER-BURST', 'emergency', '厨房水管爆裂，水漫到客厅', false);
+    expect(job.status).toBe('dispatched');
+    expect(offer.assignee).toBeNull();
+
+    // Signing in on a phone, a technician lands on their jobs, not the console.
+    const page = await phone(env.browser);
+    await page.goto(`${url}/login`);
+    await page.getByTestId('login-username').fill('tech');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/m\/jobs$/);
+    const card = page.getByTestId(`job-card-${job.number}`);
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain('138****5678');
+    await phoneShot(page, 'field-jobs-zh');
+
+    // The department's unclaimed emergency is offered with a big accept button.
+    await page.getByTestId('tab-department').click();
+    await page.getByTestId(`job-card-${offer.number}`).waitFor();
+    await page.getByTestId(`accept-${offer.number}`).waitFor();
+    await expect(
+      page.getByTestId(`job-card-${offer.number}`).getByTestId('job-urgency').textContent(),
+    ).resolves.toBe('紧急');
+    await phoneShot(page, 'field-department-zh');
+    await page.getByTestId('tab-mine').click();
+
+    await card.click();
+    await page.getByTestId('job-page').waitFor();
+    const status = page.getByTestId('job-page').getByTestId('job-status').first();
+    await expect(status.textContent()).resolves.toBe('已派工');
+    await phoneShot(page, 'field-job-dispatched-zh');
+
+    const step = async (action: string, label: string) => {
+      await page.getByTestId(`action-${action}`).click();
+      await page
+        .getByTestId('job-page')
+        .getByTestId('job-status')
+        .first()
+        .filter({ hasText: label })
+        .waitFor();
+    };
+    await step('accept', '已接单');
+    await step('arrive', '已到场');
+    await step('start', '处理中');
+
+    // Photos before and after, from the album and the camera inputs.
+    await page
+      .getByTestId('photo-input-before-album')
+      .setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: png(640, 480, [180, 60, 40]) });
+    await page.getByTestId('photos-before').getByTestId('photo-thumb').waitFor();
+    await page
+      .getByTestId('photo-input-after-camera')
+      .setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: png(480, 640, [40, 150, 90]) });
+    await page.getByTestId('photos-after').getByTestId('photo-thumb').waitFor();
+
+    // A paid line from the price list, two of them.
+    await page.getByTestId('line-add-charge').click();
+    const sheet = page.getByTestId('sheet-charge');
+    await sheet.locator('.fld-price-item').first().click();
+    await sheet.getByTestId('line-quantity').locator('.adm-stepper-plus').click();
+    const preview = await sheet.getByTestId('charge-amount').textContent();
+    await phoneShot(page, 'field-charge-zh');
+    await sheet.getByTestId('sheet-submit').click();
+    await page.getByTestId('job-line').waitFor();
+    await expect(page.getByTestId('lines-total').textContent()).resolves.toBe(preview);
+    await page.getByTestId('job-lines').scrollIntoViewIfNeeded();
+    await phoneShot(page, 'field-job-working-zh');
+
+    // Completing asks for a note.
+    await page.getByTestId('action-complete').click();
+    const complete = page.getByTestId('sheet-complete');
+    await complete.getByTestId('sheet-submit').click();
+    await complete.getByText('请填写完工说明').waitFor();
+    await complete.locator('textarea').fill('更换角阀一个，试水半小时无渗漏');
+    await complete.getByTestId('sheet-submit').click();
+    await status.filter({ hasText: '已完成' }).waitFor();
+
+    // The owner signs on the phone and gives five stars.
+    await page.getByTestId('confirm-submit').click();
+    await page.getByTestId('signature-missing').getByText('请先让业主签名').waitFor();
+    await drawSignature(page);
+    await page.getByTestId('rating-5').click();
+    await page.getByTestId('job-confirm').scrollIntoViewIfNeeded();
+    await settle(page);
+    await page.screenshot({ path: `${import.meta.dirname}/screenshots/field-sign-zh.png` });
+    await page.getByTestId('confirm-submit').click();
+    await page.getByTestId('job-confirmed').waitFor();
+    await expect(status.textContent()).resolves.toBe('已验收');
+    await phoneShot(page, 'field-job-confirmed-zh');
+
+    // The record and its timeline tell the whole story.
+    const done = await agent<Ticket>('GET', `/api/v1/tickets/${job.id}`);
+    expect(done.status).toBe('confirmed');
+    expect(done.completionNote).toBe('更换角阀一个，试水半小时无渗漏');
+    expect(done.confirmation).toMatchObject({ method: 'signature', rating: 5 });
+    expect(done.attachments.map((a) => a.stage).sort()).toEqual(['after', 'before', 'signature']);
+    // Photos were re-encoded on the phone before upload.
+    expect(done.attachments.filter((a) => a.stage !== 'signature').map((a) => a.contentType)).toEqual([
+      'image/jpeg',
+      'image/jpeg',
+    ]);
+    expect(done.attachments.find((a) => a.stage === 'signature')!.contentType).toBe('image/png');
+    expect(done.lines).toHaveLength(1);
+    expect(done.lines[0]).toMatchObject({ kind: 'charge', quantity: 2 });
+    expect(done.chargeTotalFen).toBe(done.lines[0]!.unitPriceFen * 2);
+    const kinds = (await agent<PageOf<TimelineEntry>>('GET', `/api/v1/tickets/${job.id}/timeline`)).items.map(
+      (e) => e.kind,
+    );
+    const story = ['accepted', 'arrived', 'started', 'attachment', 'attachment', 'line_added', 'completed'];
+    expect(kinds.filter((k) => [...story, 'confirmed'].includes(k))).toEqual([
+      ...story,
+      'attachment',
+      'confirmed',
+    ]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says so and reloads when the job changed under the technician (English)', async () => {
+    const url = env.server.url;
+    const { agent, techApi, register } = await scene();
+    const offer = await register('WATER-TAP', 'general', '水龙头关不紧，一直滴水', false);
+
+    const page = await phone(env.browser, 'en-US');
+    await page.goto(`${url}/login`);
+    await page.getByTestId('login-username').fill('tech');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/m\/jobs$/);
+    // The language is switched from the phone pages' own menu (and kept for the next visit).
+    await page.getByTestId('field-menu').click();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByTestId('tab-mine').getByText('My jobs').waitFor();
+    await page.goto(`${url}/m/jobs/${offer.id}`);
+    await page.getByTestId('action-accept').waitFor();
+    await phoneShot(page, 'field-job-offer-en');
+
+    // Meanwhile the desk moves the job on (here: the technician accepted it on another phone).
+    await techApi('POST', `/api/v1/tickets/${offer.id}/actions/accept`, { version: offer.version });
+    await page.getByTestId('action-accept').click();
+    await page.getByText('Someone else just updated this job').waitFor();
+    await page
+      .getByTestId('job-page')
+      .getByTestId('job-status')
+      .first()
+      .filter({ hasText: 'Accepted' })
+      .waitFor();
+    await expect(page.getByTestId('action-arrive').isVisible()).resolves.toBe(true);
+
+    // Holding asks for a reason; it is one of the further actions beside "Arrived".
+    await page.getByTestId('action-more').click();
+    await page.getByTestId('action-hold').click();
+    const hold = page.getByTestId('sheet-hold');
+    await hold.getByText('Waiting for parts').click();
+    await hold.locator('textarea').fill('Valve arrives on Friday');
+    await phoneShot(page, 'field-hold-en');
+    await hold.getByTestId('sheet-submit').click();
+    await page
+      .getByTestId('job-page')
+      .getByTestId('job-status')
+      .first()
+      .filter({ hasText: 'On hold' })
+      .waitFor();
+    const held = await agent<Ticket>('GET', `/api/v1/tickets/${offer.id}`);
+    expect(held).toMatchObject({ status: 'on_hold', holdReason: 'parts' });
+    expect(pageErrors).toEqual([]);
+  });
+});
