@@ -223,14 +223,30 @@ describeBrowser('field: a technician works a job on the phone', () => {
     await page.getByTestId('line-add-charge').click();
     const sheet = page.getByTestId('sheet-charge');
     await sheet.locator('.fld-price-item').first().click();
+    const amount = sheet.getByTestId('charge-amount');
+    const single = await amount.textContent();
     await sheet.getByTestId('line-quantity').locator('.adm-stepper-plus').click();
-    const preview = await sheet.getByTestId('charge-amount').textContent();
+    await expect.poll(() => amount.textContent()).not.toBe(single);
+    const preview = await amount.textContent();
     await phoneShot(page, 'field-charge-zh');
     await sheet.getByTestId('sheet-submit').click();
     await page.getByTestId('job-line').waitFor();
     await expect(page.getByTestId('lines-total').textContent()).resolves.toBe(preview);
     await page.getByTestId('job-lines').scrollIntoViewIfNeeded();
     await phoneShot(page, 'field-job-working-zh');
+
+    // Material used costs the owner nothing; a line entered by mistake is voided with a reason.
+    await page.getByTestId('line-add-material').click();
+    const material = page.getByTestId('sheet-material');
+    await material.getByTestId('material-name').locator('input').fill('角阀');
+    await material.getByTestId('sheet-submit').click();
+    await expect.poll(() => page.getByTestId('job-line').count()).toBe(2);
+    await expect(page.getByTestId('lines-total').textContent()).resolves.toBe(preview);
+    await page.getByTestId('job-line').filter({ hasText: '角阀' }).getByTestId('line-void').click();
+    const voiding = page.getByTestId('sheet-void');
+    await voiding.locator('textarea').fill('录错了，实际未更换');
+    await voiding.getByTestId('sheet-submit').click();
+    await expect.poll(() => page.getByTestId('job-line').count()).toBe(1);
 
     // Completing asks for a note.
     await page.getByTestId('action-complete').click();
@@ -272,7 +288,17 @@ describeBrowser('field: a technician works a job on the phone', () => {
     const kinds = (await agent<PageOf<TimelineEntry>>('GET', `/api/v1/tickets/${job.id}/timeline`)).items.map(
       (e) => e.kind,
     );
-    const story = ['accepted', 'arrived', 'started', 'attachment', 'attachment', 'line_added', 'completed'];
+    const story = [
+      'accepted',
+      'arrived',
+      'started',
+      'attachment',
+      'attachment',
+      'line_added',
+      'line_added',
+      'line_voided',
+      'completed',
+    ];
     expect(kinds.filter((k) => [...story, 'confirmed'].includes(k))).toEqual([
       ...story,
       'attachment',

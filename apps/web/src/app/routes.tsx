@@ -8,6 +8,7 @@ import { FullPageSpin, NotFoundResult, PageSpin, StartupError } from './componen
 import { RequirePermission, RequireSignIn, type ReturnState } from './guards.tsx';
 import { DETAIL_ROUTES, NAV_ITEMS } from './navigation.tsx';
 import { useSession } from './session.tsx';
+import { homePath, isNarrowScreen } from '../mobile/field/landing.ts';
 
 /** Pages load on first visit, so the sign-in page does not wait for every screen of the console. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -30,6 +31,9 @@ const PAGES: Record<string, ComponentType> = {
   audit: page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage'),
 };
 
+/** The technician's phone pages: a frame of their own (antd-mobile), outside the console's shell. */
+const FieldApp = page(() => import('../mobile/field/FieldApp.tsx'), 'FieldApp');
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageSpin />}>{children}</Suspense>;
 }
@@ -40,7 +44,8 @@ function LoginRoute() {
   const location = useLocation();
   if (state.status === 'signedIn') {
     const from = (location.state as ReturnState | null)?.from;
-    return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
+    const home = homePath(state.user.permissions, isNarrowScreen());
+    return <Navigate to={from && from !== '/login' && from !== '/' ? from : home} replace />;
   }
   return <LoginPage />;
 }
@@ -66,6 +71,18 @@ export function AppRoutes() {
         element={
           <RequireSignIn passwordChange>
             <ChangePasswordPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/m/*"
+        element={
+          <RequireSignIn>
+            <RequirePermission permission="tickets.work">
+              <Lazy>
+                <FieldApp />
+              </Lazy>
+            </RequirePermission>
           </RequireSignIn>
         }
       />

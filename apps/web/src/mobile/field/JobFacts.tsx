@@ -3,22 +3,16 @@ import dayjs from 'dayjs';
 import { PhoneOutlined } from '@ant-design/icons';
 import type { Ticket } from '@steward/contracts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
+import { telHref } from './dial.ts';
 import { useFieldLabels } from './labels.ts';
 
 const shortTime = (iso: string | null) => (iso ? dayjs(iso).format('MM-DD HH:mm') : null);
-
-/**
- * Phones reach staff masked (138****5678); a masked number cannot be dialled, so only a full one
- * becomes a call button. Revealing is a desk task with its own permission and audit.
- */
-export function dialable(phone: string | null): phone is string {
-  return !!phone && /^\+?[\d\s()-]{3,}$/.test(phone);
-}
 
 /** Where, who, and by when: the facts a technician needs on the way. */
 export function JobFacts({ job }: { job: Ticket }) {
   const t = useT();
   const labels = useFieldLabels();
+  const call = telHref(job.reporterPhone);
   const place = [job.projectName, job.buildingName, job.roomLabel ?? job.areaName ?? job.location]
     .filter(Boolean)
     .join(' · ');
@@ -28,7 +22,7 @@ export function JobFacts({ job }: { job: Ticket }) {
       t('field.job.reporter'),
       <>
         {job.reporterName ?? (job.reporterPhone ? '' : t('field.anonymous'))}{' '}
-        {job.reporterPhone && !dialable(job.reporterPhone) ? (
+        {job.reporterPhone && !call ? (
           <span className="fld-muted" data-testid="reporter-phone">
             {job.reporterPhone}
           </span>
@@ -57,11 +51,11 @@ export function JobFacts({ job }: { job: Ticket }) {
             </div>
           ))}
       </dl>
-      {dialable(job.reporterPhone) ? (
+      {call ? (
         <a
           className="adm-button adm-button-primary adm-button-fill-outline adm-button-large fld-big"
           style={{ display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, marginTop: 12 }}
-          href={`tel:${job.reporterPhone.replace(/[\s()-]/g, '')}`}
+          href={call}
           data-testid="reporter-call"
         >
           <PhoneOutlined /> {t('field.job.call')} {job.reporterPhone}
