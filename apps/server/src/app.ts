@@ -15,6 +15,8 @@ import { platformError } from './platform/errors.ts';
 import { errorBody, httpPlatform, requestIdFrom } from './platform/http.ts';
 import { pickLocale } from './platform/i18n.ts';
 import { validatorCompiler } from './platform/validation.ts';
+import { createEventBus, type EventBus } from './platform/events.ts';
+import { eventsRoutes } from './platform/events.routes.ts';
 import type { PiiCipher } from './platform/pii/cipher.ts';
 import { openKeyring } from './platform/pii/keyring.ts';
 import { accessRoutes } from './modules/access/index.ts';
@@ -34,6 +36,8 @@ export interface AppDeps {
   logger?: boolean;
   /** The personal-data cipher, when the caller opened it already (the CLI does, to load demo data). */
   cipher?: PiiCipher;
+  /** Live updates; by default one of the app's own, closed with it. */
+  events?: EventBus;
 }
 
 export const API_VERSION = '0.1.0';
@@ -113,7 +117,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     handler: async () => app.swagger(),
   });
 
-  const moduleDeps = { db: database.db, clock, config, cipher };
+  const events = deps.events ?? (await createEventBus(database, app.log));
+  if (!deps.events) app.addHook('onClose', () => events.close());
+  const moduleDeps = { db: database.db, clock, config, cipher, events };
   await app.register(async (scope) => {
     await setupRoutes(scope, moduleDeps);
     await authRoutes(scope, moduleDeps);
@@ -123,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await archiveRoutes(scope, moduleDeps);
     await servicedeskRoutes(scope, moduleDeps);
     await auditRoutes(scope, moduleDeps);
+    await eventsRoutes(scope, moduleDeps);
   });
 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

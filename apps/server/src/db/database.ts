@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { Config, Engine } from '../config.ts';
 import type { DB } from './schema.ts';
+import { listen, type ListenLog, type Listener } from './notify.ts';
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
@@ -16,6 +17,8 @@ export interface Database {
   engine: Engine;
   /** Answers whether the database can be reached (for /readyz). */
   ping(): Promise<boolean>;
+  /** PostgreSQL only: LISTEN on a connection of its own, reconnecting when it drops (see notify.ts). */
+  listen?(channel: string, onPayload: (payload: string) => void, log: ListenLog): Promise<Listener>;
   close(): Promise<void>;
 }
 
@@ -38,7 +41,13 @@ export function openDatabase(
     // the pool replaces it on the next query.
     pool.on('error', onPoolError);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', ping: () => ping(db), close: () => db.destroy() };
+    return {
+      db,
+      engine: 'postgres',
+      ping: () => ping(db),
+      listen: (channel, onPayload, log) => listen(config.databaseUrl!, channel, onPayload, log),
+      close: () => db.destroy(),
+    };
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
   return openSqlite(path.join(config.dataDir, 'steward.db'));

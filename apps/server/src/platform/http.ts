@@ -17,7 +17,14 @@ import { requestHash, type IdempotencyContext } from './idempotency.ts';
  * endpoint ships without a permission decision.
  */
 export type Access =
-  { public: true } | { authenticated: true; duringPasswordChange?: boolean } | { permission: Permission };
+  | { public: true }
+  | {
+      authenticated: true;
+      duringPasswordChange?: boolean;
+      /** A background request (the live-update stream) that does not keep a session from idling out. */
+      passive?: boolean;
+    }
+  | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -138,6 +145,7 @@ async function platformPlugin(app: FastifyInstance, deps: HttpDeps): Promise<voi
       csrfHeader:
         typeof request.headers['x-csrf-token'] === 'string' ? request.headers['x-csrf-token'] : undefined,
       meta: requestMeta(request),
+      passive: 'authenticated' in access && access.passive === true,
     });
     if (!actor) throw platformError('UNAUTHENTICATED');
     request.actor = actor;

@@ -17,6 +17,8 @@ export interface Credentials {
   sessionCookie: string | undefined;
   csrfHeader: string | undefined;
   meta: RequestMeta;
+  /** Not the user's doing (a background stream): the session's idle clock is not reset. */
+  passive?: boolean;
 }
 
 export type AuthDeps = { db: Db; clock: Clock; config: Pick<Config, 'sessionIdleMinutes'> };
@@ -85,7 +87,7 @@ async function authenticateSession(deps: AuthDeps, cookie: string, creds: Creden
   ) {
     throw platformError('CSRF_FAILED');
   }
-  if (now.getTime() - Date.parse(session.last_seen_at) >= SESSION_TOUCH_INTERVAL) {
+  if (!creds.passive && now.getTime() - Date.parse(session.last_seen_at) >= SESSION_TOUCH_INTERVAL) {
     await touchSession(deps.db, session.id, now.toISOString());
   }
   // "Last sign-in" within a session is the one before it began, not the session's own.
