@@ -20,7 +20,7 @@ export function ConfirmSection({
   busy,
 }: {
   job: Ticket;
-  run: (request: JobActionRequest, version?: number) => Promise<unknown>;
+  run: (request: JobActionRequest, version?: number) => Promise<boolean>;
   busy: boolean;
 }) {
   const t = useT();

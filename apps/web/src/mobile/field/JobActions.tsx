@@ -26,7 +26,8 @@ export function JobActions({
 }: {
   job: Ticket;
   busy: boolean;
-  run: (request: JobActionRequest) => Promise<unknown>;
+  /** Resolves true when the server took the action (failures are reported by the caller). */
+  run: (request: JobActionRequest) => Promise<boolean>;
 }) {
   const t = useT();
   const labels = useFieldLabels();
@@ -55,12 +56,13 @@ export function JobActions({
   const submit = async () => {
     setTried(true);
     const note = text.trim();
-    if (asking === 'decline' && note) await run({ action: 'decline', body: { reason: note } });
-    else if (asking === 'complete' && note) await run({ action: 'complete', body: { note } });
+    let done = false;
+    if (asking === 'decline' && note) done = await run({ action: 'decline', body: { reason: note } });
+    else if (asking === 'complete' && note) done = await run({ action: 'complete', body: { note } });
     else if (asking === 'hold' && holdReason)
-      await run({ action: 'hold', body: { reason: holdReason, ...(note ? { note } : {}) } });
-    else return;
-    setAsking(null);
+      done = await run({ action: 'hold', body: { reason: holdReason, ...(note ? { note } : {}) } });
+    // On failure the sheet stays open with what was typed.
+    if (done) setAsking(null);
   };
 
   const noAfterPhoto = !job.attachments.some((a) => a.stage === 'after');

@@ -33,14 +33,15 @@ export function JobPage() {
 
   const back = () => navigate('/m/jobs');
 
-  // Failures are already reported by the mutation; callers only need to know it is over.
+  // Failures are already reported by the mutation; callers only learn whether it went through.
   const run = async (request: JobActionRequest, version?: number) => {
     try {
       await action.mutateAsync({ request, version });
-      if (request.action === 'decline') back();
     } catch {
-      // shown as a toast by the mutation
+      return false;
     }
+    if (request.action === 'decline') back();
+    return true;
   };
 
   if (query.isPending) {
