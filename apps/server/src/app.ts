@@ -26,6 +26,7 @@ import { propertyRoutes } from './modules/property/index.ts';
 import { customersRoutes } from './modules/customers/index.ts';
 import { archiveRoutes } from './modules/archive/index.ts';
 import { servicedeskRoutes } from './modules/servicedesk/index.ts';
+import { ticketsRoutes } from './modules/tickets/index.ts';
 import { setupRoutes } from './modules/setup/index.ts';
 
 export interface AppDeps {
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await customersRoutes(scope, moduleDeps);
     await archiveRoutes(scope, moduleDeps);
     await servicedeskRoutes(scope, moduleDeps);
+    await ticketsRoutes(scope, moduleDeps);
     await auditRoutes(scope, moduleDeps);
     await eventsRoutes(scope, moduleDeps);
   });

@@ -11,6 +11,12 @@ describe('newId', () => {
     expect([...ids].sort()).toEqual([ids[0], ids[2], ids[1]]);
   });
 
+  it('counts up within one millisecond, so ids keep the order they were made in', () => {
+    // The sequence starts in its lower half: at least 2048 ids fit in one millisecond in order.
+    const ids = Array.from({ length: 2048 }, () => newId(7_000));
+    expect([...ids].sort()).toEqual(ids);
+  });
+
   it('does not repeat', () => {
     expect(new Set(Array.from({ length: 10_000 }, () => newId(5))).size).toBe(10_000);
   });

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_ROLE_PERMISSIONS } from '@steward/contracts';
 import { DAY } from '../../src/platform/clock.ts';
 import { newOrg, newProject, newUser, PASSWORD, uniqueName, type TestOrg } from '../factories.ts';
 import { signIn, startTestApp, type Session, type TestApp } from '../harness.ts';
 import { describeEngines } from '../test-db.ts';
 
-const AGENT_CUSTOMER_WORK = ['customers.read', 'customers.manage', 'customers.reveal'];
+/** What an agent holds beyond the basics, so a role with it may grant the agent role. */
+const AGENT_DESK_WORK = DEFAULT_ROLE_PERMISSIONS.agent.filter(
+  (p) => !['users.read', 'users.manage', 'projects.read', 'dashboard.view'].includes(p),
+);
 
 describeEngines('users, roles, scopes and API tokens', (engine) => {
   let h: TestApp;
@@ -288,7 +292,7 @@ describeEngines('users, roles, scopes and API tokens', (engine) => {
           'users.manage',
           'projects.read',
           'dashboard.view',
-          ...AGENT_CUSTOMER_WORK,
+          ...AGENT_DESK_WORK,
         ],
       },
     });
@@ -338,7 +342,7 @@ describeEngines('users, roles, scopes and API tokens', (engine) => {
           'tokens.manage',
           'projects.read',
           'dashboard.view',
-          ...AGENT_CUSTOMER_WORK,
+          ...AGENT_DESK_WORK,
         ],
       },
     });

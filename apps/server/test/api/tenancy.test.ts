@@ -86,6 +86,43 @@ describeEngines('organisations are sealed from each other', (engine) => {
       relation: customer.houses[0].relationId,
       document: document.id,
     });
+    const categories = (await h.app.inject({ url: '/api/v1/categories', headers: adminA.headers })).json()
+      .items;
+    const ticket = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/tickets',
+        headers: adminA.headers,
+        payload: {
+          type: 'repair',
+          channel: 'phone',
+          urgency: 'general',
+          categoryId: categories[0].id,
+          description: '甲方报修',
+          houseId: house.id,
+          customerId: customer.id,
+          dispatch: 'none',
+        },
+      })
+    ).json();
+    const material = (
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/tickets/${ticket.id}/lines`,
+        headers: adminA.headers,
+        payload: { kind: 'material', name: '胶带', unit: '卷', quantity: 1 },
+      })
+    ).json();
+    const photo = multipart({ stage: 'before' }, { name: 'p.png', data: image });
+    const attachment = (
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/tickets/${ticket.id}/attachments`,
+        headers: { ...adminA.headers, ...photo.headers },
+        payload: photo.payload,
+      })
+    ).json();
+    Object.assign(ids, { ticket: ticket.id, line: material.id, attachment: attachment.id });
     // Service desk configuration of A: the first seeded category, department and price item, and
     // a planned duty shift.
     const firstOf = async (url: string): Promise<string> =>
@@ -147,6 +184,10 @@ describeEngines('organisations are sealed from each other', (engine) => {
           .where('org_id', '=', a.orgId)
           .orderBy('user_id')
           .execute(),
+        db.selectFrom('tickets').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        db.selectFrom('ticket_events').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        db.selectFrom('ticket_lines').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
+        db.selectFrom('ticket_attachments').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
       ]),
     );
   };
@@ -219,6 +260,51 @@ describeEngines('organisations are sealed from each other', (engine) => {
     },
     { method: 'DELETE', url: `/api/v1/duty-shifts/${ids.shift}` },
     { method: 'PATCH', url: `/api/v1/price-items/${ids.priceItem}`, payload: { priceFen: 1 } },
+    { method: 'GET', url: `/api/v1/tickets/${ids.ticket}` },
+    ...ticketActions().map((action) => ({
+      method: 'POST',
+      url: `/api/v1/tickets/${ids.ticket}/actions/${action.name}`,
+      payload: { version: 1, ...action.body },
+    })),
+    { method: 'GET', url: `/api/v1/tickets/${ids.ticket}/timeline` },
+    {
+      method: 'POST',
+      url: `/api/v1/tickets/${ids.ticket}/comments`,
+      payload: { visibility: 'public', body: 'x' },
+    },
+    {
+      method: 'POST',
+      url: `/api/v1/tickets/${ids.ticket}/lines`,
+      payload: { kind: 'material', name: 'x', unit: '个', quantity: 1 },
+    },
+    {
+      method: 'POST',
+      url: `/api/v1/tickets/${ids.ticket}/lines/${ids.line}/void`,
+      route: 'POST /api/v1/tickets/{id}/lines/{lineId}/void',
+      payload: { reason: 'x' },
+    },
+    { method: 'POST', url: `/api/v1/tickets/${ids.ticket}/attachments`, upload: 'before' },
+    { method: 'GET', url: `/api/v1/attachments/${ids.attachment}` },
+  ];
+
+  /** Every lifecycle action with a body its schema accepts, so the refusal is about the organisation. */
+  const ticketActions = () => [
+    { name: 'dispatch', body: {} },
+    { name: 'accept', body: {} },
+    { name: 'decline', body: { reason: 'x' } },
+    { name: 'arrive', body: {} },
+    { name: 'start', body: {} },
+    { name: 'hold', body: { reason: 'parts' } },
+    { name: 'resume', body: {} },
+    { name: 'complete', body: { note: 'x' } },
+    { name: 'confirm', body: { method: 'phone' } },
+    { name: 'visit', body: { satisfied: true, score: 5 } },
+    { name: 'reopen', body: { reason: 'x' } },
+    { name: 'cancel', body: { reason: 'x' } },
+    { name: 'archive', body: {} },
+    { name: 'escalate', body: { note: 'x' } },
+    { name: 'link', body: { targetId: ids.ticket, kind: 'related' } },
+    { name: 'reclassify', body: { urgency: 'emergency' } },
   ];
 
   it('answers 404 to every endpoint aimed at another organisation’s record and changes nothing', async () => {
@@ -227,8 +313,9 @@ describeEngines('organisations are sealed from each other', (engine) => {
       .png()
       .toBuffer();
     for (const request of targeted()) {
-      const form =
-        'upload' in request ? multipart({ purpose: 'move_in' }, { name: 'x.png', data: image }) : null;
+      const fields: Record<string, string> =
+        'upload' in request && request.upload === 'before' ? { stage: 'before' } : { purpose: 'move_in' };
+      const form = 'upload' in request ? multipart(fields, { name: 'x.png', data: image }) : null;
       const response = await h.app.inject({
         method: request.method as 'GET',
         url: request.url,
@@ -263,6 +350,12 @@ describeEngines('organisations are sealed from each other', (engine) => {
       '/api/v1/staff',
       '/api/v1/price-items',
       '/api/v1/duty-shifts?from=2029-12-31T00:00:00Z&to=2030-01-02T00:00:00Z',
+      '/api/v1/tickets?limit=200',
+      `/api/v1/tickets?limit=200&q=${encodeURIComponent('甲方报修')}`,
+      '/api/v1/tickets?limit=200&q=13912345678',
+      `/api/v1/tickets?limit=200&customerId=${ids.customer}`,
+      '/api/v1/intake/lookup?q=13912345678',
+      '/api/v1/intake/lookup?q=1-1-101',
     ];
     for (const url of lists) {
       const body = (await h.app.inject({ url, headers: intruder.headers })).body;

@@ -478,6 +478,38 @@ export async function contactDemandCounts(
   return { service: count('service'), opinion: count('opinion'), fee: count('fee') };
 }
 
+/**
+ * A customer's service records of the last year by kind of demand: complaints and suggestions are
+ * opinions; records of a category handled by a finance department (费用) are about fees; repairs,
+ * help, special services and inquiries are service. Praise and "other" say nothing.
+ */
+export async function ticketDemandCounts(
+  db: Executor,
+  customerId: string,
+  since: string,
+): Promise<DemandCounts> {
+  const rows = await db
+    .selectFrom('tickets as t')
+    .innerJoin('ticket_categories as c', 'c.id', 't.category_id')
+    .leftJoin('ticket_categories as pc', 'pc.id', 'c.parent_id')
+    .leftJoin('departments as d', (join) =>
+      join.on((eb) => eb('d.id', '=', eb.fn.coalesce('c.department_id', 'pc.department_id'))),
+    )
+    .select(['t.type', 'd.kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('t.customer_id', '=', customerId)
+    .where('t.received_at', '>=', since)
+    .groupBy(['t.type', 'd.kind'])
+    .execute();
+  const counts: DemandCounts = { service: 0, opinion: 0, fee: 0 };
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.kind === 'finance') counts.fee += n;
+    else if (row.type === 'complaint' || row.type === 'suggestion') counts.opinion += n;
+    else if (['repair', 'help', 'special_service', 'inquiry'].includes(row.type)) counts.service += n;
+  }
+  return counts;
+}
+
 export async function insertDocument(db: Executor, row: CustomerDocumentsTable): Promise<void> {
   await db.insertInto('customer_documents').values(row).execute();
 }

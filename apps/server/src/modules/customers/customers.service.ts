@@ -621,7 +621,15 @@ export function contactDto(row: CustomerContactsTable): CustomerContact {
 /** Recomputes a customer's demand pattern from their last year of records (see demand-pattern.ts). */
 export async function refreshDemandPattern(tx: Executor, clock: Clock, customerId: string): Promise<void> {
   const since = new Date(clock.now().getTime() - 365 * 86_400_000).toISOString();
-  const counts = await repo.contactDemandCounts(tx, customerId, since);
+  const [contacts, tickets] = await Promise.all([
+    repo.contactDemandCounts(tx, customerId, since),
+    repo.ticketDemandCounts(tx, customerId, since),
+  ]);
+  const counts = {
+    service: contacts.service + tickets.service,
+    opinion: contacts.opinion + tickets.opinion,
+    fee: contacts.fee + tickets.fee,
+  };
   await repo.setDemandPattern(tx, customerId, demandPattern(counts), clock.now().toISOString());
 }
 

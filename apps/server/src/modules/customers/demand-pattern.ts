@@ -5,8 +5,8 @@ import type { DemandPattern } from '@steward/contracts/catalogues';
  * - service: asking for something to be done (repairs, help, special services, inquiries);
  * - opinion: complaints, suggestions and criticism;
  * - fee: questions, disputes and reminders about charges and arrears.
- * Sources add to these counts as they exist: today the contact log; tickets and bills when those
- * modules land (they call `refreshDemandPattern` when their records change).
+ * Sources add to these counts: the contact log and service records (tickets call
+ * `refreshDemandPattern` when one is registered); bills when that module lands.
  */
 export interface DemandCounts {
   service: number;

@@ -1,5 +1,13 @@
 export { customersRoutes } from './customers.routes.ts';
-export { refreshDemandPattern, sealIdNumber, tagColor, businessDate } from './customers.service.ts';
+export {
+  refreshDemandPattern,
+  sealIdNumber,
+  tagColor,
+  businessDate,
+  getCustomer,
+  listCustomers,
+} from './customers.service.ts';
+export { customerIdsByPhone, phonesOf } from './customers.repository.ts';
 export {
   normaliseEmergencyPhone,
   normaliseIdentity,
@@ -7,3 +15,4 @@ export {
   type InputProblem,
   type NormalisedPhoneEntry,
 } from './customer-input.ts';
+export { segmentsOf, serviceHints } from './hints.ts';

@@ -6,6 +6,7 @@ export {
   updateBuilding,
   getProjectTree,
   listProjects,
+  getProject,
   listBuildings,
   type PropertyDeps,
 } from './property.service.ts';
@@ -21,4 +22,4 @@ export {
   updateArea,
 } from './registry.service.ts';
 export { existingPlaces } from './projects.repository.ts';
-export { listOccupants } from './registry.repository.ts';
+export { listOccupants, findHouse, findArea, orgTimeZone } from './registry.repository.ts';
