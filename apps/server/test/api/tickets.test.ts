@@ -436,10 +436,7 @@ describeEngines('service desk: intake, dispatch, lifecycle, timeline, field work
     });
     expect(refused.statusCode).toBe(415);
     expect(refused.json().error.code).toBe('ATTACHMENT_TYPE');
-    const trick = multipart(
-      { stage: 'before' },
-      { name: '../../etc/passwd.png', data: await pngBytes() },
-    );
+    const trick = multipart({ stage: 'before' }, { name: '../../etc/passwd.png', data: await pngBytes() });
     const stored = await h.app.inject({
       method: 'POST',
       url: `/api/v1/tickets/${t.id}/attachments`,
@@ -486,7 +483,11 @@ describeEngines('service desk: intake, dispatch, lifecycle, timeline, field work
 
   it('shows the agent who is calling: customer, houses, open and recent records', async () => {
     const t = await create(agent, repair({ houseId: otherHouse.id }));
-    const lookup = await call(agent, 'GET', `/api/v1/intake/lookup?q=${encodeURIComponent(otherHouse.roomLabel)}`);
+    const lookup = await call(
+      agent,
+      'GET',
+      `/api/v1/intake/lookup?q=${encodeURIComponent(otherHouse.roomLabel)}`,
+    );
     expect(lookup.statusCode).toBe(200);
     expect(lookup.json().houses.map((x: { id: string }) => x.id)).toContain(otherHouse.id);
     expect(lookup.json().openTickets.map((x: { id: string }) => x.id)).toContain(t.id);
