@@ -287,13 +287,7 @@ describeEngines('users, roles, scopes and API tokens', (engine) => {
         code: `hr_${engine}`,
         name: '人事',
         // Everything an agent holds, so granting the agent role is within this role's reach.
-        permissions: [
-          'users.read',
-          'users.manage',
-          'projects.read',
-          'dashboard.view',
-          ...AGENT_DESK_WORK,
-        ],
+        permissions: ['users.read', 'users.manage', 'projects.read', 'dashboard.view', ...AGENT_DESK_WORK],
       },
     });
     expect(role.statusCode).toBe(201);
