@@ -1,3 +1,5 @@
+import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -88,6 +90,27 @@ async function main(argv: string[]): Promise<void> {
   const app = await buildApp({ config, database, cipher });
   app.log.info({ engine: database.engine, migrationsApplied: applied }, 'database ready');
 
+  // Connections, and the ones serving a request now. A browser may open a connection in advance
+  // and never send anything on it; Node's closeIdleConnections does not count it as idle, so at
+  // shutdown it held the process until the timeout. Such connections get a short grace to send
+  // their request, then are closed.
+  const sockets = new Set<Socket>();
+  const busy = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      busy.delete(socket);
+    });
+  });
+  app.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    busy.add(request.socket);
+    response.on('close', () => busy.delete(request.socket));
+  });
+  const closeQuietConnections = () => {
+    for (const socket of sockets) if (!busy.has(socket)) socket.destroy();
+  };
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -98,9 +121,11 @@ async function main(argv: string[]): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     timer.unref();
-    // close() drops the connections idle right now; ones busy now turn idle (keep-alive) once
-    // their response is sent and would hold the process open, so keep closing them as they do.
+    // Requests in progress finish; connections turn quiet once their response is sent and would
+    // hold the process open, so keep closing them as they do.
     const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+    const grace = setTimeout(() => setInterval(closeQuietConnections, 50).unref(), 2000);
+    grace.unref();
     await app.close();
     clearInterval(sweep);
     await database.close();

@@ -99,6 +99,10 @@ describe('the server process', () => {
     );
     await waitFor(() => proc.output().includes('"msg":"incoming request"'), 10_000, 10);
     // Connections the kernel had not handed over before the listener closed are refused; that is fine.
+    // A connection opened in advance that never sends a request (browsers do this) must not hold the exit.
+    const silent = net.connect(port, '127.0.0.1');
+    silent.on('error', () => undefined);
+    await new Promise<void>((resolve) => silent.once('connect', () => resolve()));
     const burst = Array.from({ length: 12 }, (_, i) => login(i).catch(() => 'refused' as const));
     proc.child.kill('SIGTERM');
     await waitFor(() => proc.output().includes('shutting down'), 10_000, 10);
