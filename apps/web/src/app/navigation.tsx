@@ -10,6 +10,8 @@ import {
   KeyOutlined,
   MobileOutlined,
   PayCircleOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -50,6 +52,25 @@ export const NAVIGATION: readonly NavSection[] = [
         permission: 'tickets.work',
         label: 'field.menu',
         icon: <MobileOutlined />,
+      },
+    ],
+  },
+  {
+    title: 'menu.serviceDesk',
+    items: [
+      {
+        key: 'desk-intake',
+        path: '/desk/intake',
+        permission: 'tickets.create',
+        label: 'menu.intake',
+        icon: <PhoneOutlined />,
+      },
+      {
+        key: 'desk-tickets',
+        path: '/desk/tickets',
+        permission: 'tickets.read',
+        label: 'menu.tickets',
+        icon: <ProfileOutlined />,
       },
     ],
   },
@@ -152,6 +173,7 @@ export const NAV_ITEMS: readonly NavItem[] = NAVIGATION.flatMap((section) => sec
 /** Pages reached from another page rather than the menu; the menu highlights the entry above them. */
 export const DETAIL_ROUTES: readonly Omit<NavItem, 'label' | 'icon'>[] = [
   { key: 'customer', path: '/customers/:id', permission: 'customers.read' },
+  { key: 'desk-ticket', path: '/desk/tickets/:id', permission: 'tickets.read' },
 ];
 
 /** The entry a path belongs to (`/admin/users/…` → users; `/` only matches itself). */

@@ -1,0 +1,116 @@
+import { useEffect, useRef } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Ticket } from '@steward/contracts';
+import type { TicketStatus } from '@steward/contracts/catalogues';
+import { ticketKeys } from '../../api/tickets.ts';
+
+/** What the server says when a record in the user's scope (or addressed to them) changes. */
+export interface TicketEvent {
+  type: 'ticket.created' | 'ticket.updated';
+  ticketId: string;
+  number: string;
+  status: TicketStatus;
+  projectId: string;
+  buildingId: string | null;
+  departmentId: string | null;
+  assigneeId: string | null;
+  version: number;
+}
+
+const EVENT_TYPES = ['ticket.created', 'ticket.updated'] as const;
+const RECONNECT_MS = 15_000;
+
+type Listener = (event: TicketEvent) => void;
+
+/**
+ * One EventSource for the whole tab, opened while any page listens: a second page (or a second
+ * component) must not open a second stream to the server.
+ */
+const listeners = new Set<Listener>();
+let source: EventSource | null = null;
+let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+
+export function parseTicketEvent(type: string, data: string): TicketEvent | null {
+  try {
+    const parsed = JSON.parse(data) as Partial<TicketEvent> & { type?: string; data?: Partial<TicketEvent> };
+    // Named SSE events carry the fields directly; an unnamed one may wrap them as { type, data }.
+    const kind = (EVENT_TYPES as readonly string[]).includes(type) ? type : parsed.type;
+    const body = parsed.data && typeof parsed.data === 'object' ? parsed.data : parsed;
+    if (kind !== 'ticket.created' && kind !== 'ticket.updated') return null;
+    if (typeof body.ticketId !== 'string' || typeof body.version !== 'number') return null;
+    return { ...(body as TicketEvent), type: kind };
+  } catch {
+    return null;
+  }
+}
+
+function open(): void {
+  if (source || typeof EventSource === 'undefined') return;
+  const stream = new EventSource('/api/v1/events', { withCredentials: true });
+  source = stream;
+  const deliver = (type: string) => (message: MessageEvent<string>) => {
+    const event = parseTicketEvent(type, message.data);
+    if (event) for (const listener of listeners) listener(event);
+  };
+  for (const type of EVENT_TYPES) stream.addEventListener(type, deliver(type));
+  stream.onmessage = deliver('message');
+  stream.onerror = () => {
+    // The browser retries a dropped stream by itself; a refused one (401, 404) is closed for good.
+    if (stream.readyState !== EventSource.CLOSED) return;
+    close();
+    if (listeners.size > 0 && !reconnectTimer) {
+      reconnectTimer = setTimeout(() => {
+        reconnectTimer = null;
+        if (listeners.size > 0) open();
+      }, RECONNECT_MS);
+    }
+  };
+}
+
+function close(): void {
+  source?.close();
+  source = null;
+}
+
+function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  open();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      close();
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      reconnectTimer = null;
+    }
+  };
+}
+
+/** Refreshes what an event makes stale; a record this tab already holds at that version is left alone. */
+function invalidateFor(queryClient: QueryClient, event: TicketEvent): void {
+  void queryClient.invalidateQueries({ queryKey: [...ticketKeys.all, 'list'] });
+  void queryClient.invalidateQueries({ queryKey: [...ticketKeys.all, 'lookup'] });
+  const held = queryClient.getQueryData<Ticket>(ticketKeys.detail(event.ticketId));
+  if (held && held.version >= event.version) return;
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(event.ticketId) });
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(event.ticketId) });
+}
+
+/**
+ * Keeps the desk's queries live: every ticket event in the user's scope refreshes the queues and
+ * the record it names. `onEvent` lets a page react as well (e.g. a notice for a new record).
+ */
+export function useLiveEvents(onEvent?: Listener): void {
+  const queryClient = useQueryClient();
+  const onEventRef = useRef(onEvent);
+  useEffect(() => {
+    onEventRef.current = onEvent;
+  }, [onEvent]);
+  useEffect(
+    () =>
+      subscribe((event) => {
+        invalidateFor(queryClient, event);
+        onEventRef.current?.(event);
+      }),
+    [queryClient],
+  );
+}
