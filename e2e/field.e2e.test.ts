@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Category, PageOf, StaffProfile, Ticket, TimelineEntry } from '@steward/contracts';
-import { DEMO_PASSWORD, describeBrowser, serverAndBrowser, shot } from './support.ts';
+import { DEMO_PASSWORD, SHOTS, describeBrowser, serverAndBrowser } from './support.ts';
 
 /** A plain RGB PNG in one colour, standing in for a photo taken on site. */
 function png(width: number, height: number, rgb: [number, number, number]): Buffer {
@@ -91,11 +93,16 @@ async function settle(page: Page) {
   await page.locator('.adm-toast-main').waitFor({ state: 'detached' });
 }
 
-/** Screenshots from the top, so the sticky bars sit where a person sees them. */
-async function phoneShot(page: Page, name: string) {
+/**
+ * What the person holding the phone sees: the screen, not the whole page (a full-page capture
+ * would draw the fixed action bar in the middle). From the top, or with `part` scrolled into view.
+ */
+async function phoneShot(page: Page, name: string, part?: string) {
   await settle(page);
-  await page.evaluate('window.scrollTo(0, 0)');
-  await shot(page, name);
+  if (part) await page.getByTestId(part).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  else await page.evaluate('window.scrollTo(0, 0)');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
 async function drawSignature(page: Page) {
@@ -180,6 +187,10 @@ describeBrowser('field: a technician works a job on the phone', () => {
     await expect(card.textContent()).resolves.toContain('138****5678');
     await phoneShot(page, 'field-jobs-zh');
 
+    // A job dispatched while the list is open appears by itself (live updates, not the minute's poll).
+    const late = await register('POWER-SOCKET', 'general', '客厅插座没电', true);
+    await page.getByTestId(`job-card-${late.number}`).waitFor({ timeout: 10_000 });
+
     // The department's unclaimed emergency is offered with a big accept button.
     await page.getByTestId('tab-department').click();
     await page.getByTestId(`job-card-${offer.number}`).waitFor();
@@ -232,8 +243,7 @@ describeBrowser('field: a technician works a job on the phone', () => {
     await sheet.getByTestId('sheet-submit').click();
     await page.getByTestId('job-line').waitFor();
     await expect(page.getByTestId('lines-total').textContent()).resolves.toBe(preview);
-    await page.getByTestId('job-lines').scrollIntoViewIfNeeded();
-    await phoneShot(page, 'field-job-working-zh');
+    await phoneShot(page, 'field-job-photos-zh', 'job-photos');
 
     // Material used costs the owner nothing; a line entered by mistake is voided with a reason.
     await page.getByTestId('line-add-material').click();
@@ -262,13 +272,12 @@ describeBrowser('field: a technician works a job on the phone', () => {
     await page.getByTestId('signature-missing').getByText('请先让业主签名').waitFor();
     await drawSignature(page);
     await page.getByTestId('rating-5').click();
-    await page.getByTestId('job-confirm').scrollIntoViewIfNeeded();
-    await settle(page);
-    await page.screenshot({ path: `${import.meta.dirname}/screenshots/field-sign-zh.png` });
+    await phoneShot(page, 'field-sign-zh', 'job-confirm');
     await page.getByTestId('confirm-submit').click();
     await page.getByTestId('job-confirmed').waitFor();
     await expect(status.textContent()).resolves.toBe('已验收');
     await phoneShot(page, 'field-job-confirmed-zh');
+    await phoneShot(page, 'field-job-confirmed-end-zh', 'job-lines');
 
     // The record and its timeline tell the whole story.
     const done = await agent<Ticket>('GET', `/api/v1/tickets/${job.id}`);
@@ -313,6 +322,8 @@ describeBrowser('field: a technician works a job on the phone', () => {
     const offer = await register('WATER-TAP', 'general', '水龙头关不紧，一直滴水', false);
 
     const page = await phone(env.browser, 'en-US');
+    // No live updates on this phone (a weak connection): the page still holds the old version.
+    await page.route('**/api/v1/events', (route) => route.abort());
     await page.goto(`${url}/login`);
     await page.getByTestId('login-username').fill('tech');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
