@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Customer, House, PageOf, Ticket, TicketSummary } from '@steward/contracts';
@@ -11,6 +12,40 @@ import {
 } from './support.ts';
 
 type Method = 'GET' | 'POST';
+
+/** A plain RGB PNG in one colour, standing in for a photo of the leak. */
+function png(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3]!)]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 /** The JSON API as a signed-in demo user: to set the scene and to check what the console did. */
 async function apiAs(url: string, username: string) {
@@ -155,6 +190,16 @@ describeBrowser('console: service desk intake and work orders', () => {
     await expect(page.getByTestId('timeline-comment').textContent()).resolves.toContain('<img src=x');
     await expect(page.getByTestId('timeline-internal').count()).resolves.toBeGreaterThan(0);
     await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
+
+    // A photo from the caller, filed under "before": its thumbnail shows, the history says so.
+    await page.getByTestId('attachment-stage').click();
+    await page.locator('.ant-select-item-option', { hasText: '维修前' }).click();
+    await page
+      .getByTestId('ticket-attachments')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'leak.png', mimeType: 'image/png', buffer: png(640, 480, [70, 130, 180]) });
+    await page.getByTestId('attachment').locator('img').waitFor();
+    await page.getByTestId('timeline-attachment').waitFor();
     await shot(page, 'desk-ticket-detail-zh');
 
     // The workbench lists it in "all".
@@ -162,7 +207,11 @@ describeBrowser('console: service desk intake and work orders', () => {
     await page.getByTestId('queue-all').click();
     await page.getByTestId(`ticket-open-${ticketNumber}`).waitFor();
     await shot(page, 'desk-workbench-zh');
-    await page.close();
+
+    // The customer's 360 page lists it among their service records.
+    await page.goto(`${env.server.url}/customers/${customer.id}`);
+    await page.getByTestId('customer-tickets').getByText(ticketNumber).waitFor();
+    await page.context().close();
   });
 
   it('a double confirm registers one record; an emergency category turns the urgency red', async () => {
@@ -195,7 +244,56 @@ describeBrowser('console: service desk intake and work orders', () => {
     const list = await api<PageOf<TicketSummary>>('GET', '/api/v1/tickets?queue=all&q=13700001111');
     expect(list.items).toHaveLength(1);
     expect(list.items[0]!.urgency).toBe('emergency');
-    await page.close();
+    await page.context().close();
+  });
+
+  it('a dispatcher transfers a record by hand; a version changed meanwhile is explained, then the retry goes through', async () => {
+    const agent = await apiAs(env.server.url, 'agent');
+    const supervisor = await apiAs(env.server.url, 'supervisor');
+    const [house] = (await agent<PageOf<House>>('GET', '/api/v1/houses?limit=1')).items;
+    const categories = await agent<{ items: { id: string; code: string }[] }>('GET', '/api/v1/categories');
+    const tap = categories.items.find((c) => c.code === 'WATER-TAP')!;
+    const created = await agent<Ticket>(
+      'POST',
+      '/api/v1/tickets',
+      {
+        type: 'repair',
+        channel: 'visit',
+        urgency: 'general',
+        categoryId: tap.id,
+        description: '厨房水龙头关不紧',
+        houseId: house!.id,
+        reporterName: '来访业主',
+        reporterPhone: '13300004444',
+      },
+      { 'Idempotency-Key': 'e2e-transfer-1' },
+    );
+
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, 'supervisor');
+    await page.goto(`${env.server.url}/desk/tickets/${created.id}`);
+    await page.getByTestId('action-dispatch').click();
+    const candidates = page.getByTestId('dispatch-candidates');
+    await candidates.getByText('孙伟', { exact: false }).waitFor();
+    await candidates.getByText('孙伟', { exact: false }).click();
+    await page.getByTestId('action-note').fill('张强今天在 3 号楼忙不过来');
+    await shot(page, 'desk-ticket-transfer-zh');
+
+    // Someone else escalates the record while the dialog is open.
+    await supervisor('POST', `/api/v1/tickets/${created.id}/actions/escalate`, {
+      version: created.version,
+      note: '业主第二次来电催促',
+    });
+    await page.getByTestId('action-submit').click();
+    await page.getByText('记录已被他人更新', { exact: false }).waitFor();
+    // The fresh version is loaded; sending again works and the choice is kept.
+    await page.getByTestId('action-submit').click();
+    await page.getByTestId('ticket-handler').getByText('孙伟', { exact: false }).waitFor();
+    await page.getByTestId('timeline-escalated').waitFor();
+    const after = await agent<Ticket>('GET', `/api/v1/tickets/${created.id}`);
+    expect(after.assignee?.name).toContain('孙伟');
+    expect(after.escalationLevel).toBe(1);
+    await page.context().close();
   });
 
   it('shows a new record to a dispatcher watching the queue (live events)', async () => {
@@ -227,7 +325,7 @@ describeBrowser('console: service desk intake and work orders', () => {
     await page.getByText(`新记录 ${created.number}`).waitFor({ timeout: 10_000 });
     await page.getByTestId(`ticket-open-${created.number}`).waitFor({ timeout: 10_000 });
     await shot(page, 'desk-workbench-live-zh');
-    await page.close();
+    await page.context().close();
   });
 
   it('reads well in English: an inquiry answered during the call is closed at once', async () => {
@@ -265,6 +363,6 @@ describeBrowser('console: service desk intake and work orders', () => {
     await page.goto(`${env.server.url}/desk/tickets?queue=all`);
     await page.getByTestId('ticket-table').waitFor();
     await shot(page, 'desk-workbench-en');
-    await page.close();
+    await page.context().close();
   });
 });

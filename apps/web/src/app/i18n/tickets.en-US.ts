@@ -246,6 +246,7 @@ export const ticketsEnUS: Record<keyof typeof ticketsZhCN, string> = {
   'tickets.empty.department': 'Your department has no open records',
   'tickets.empty.all': 'No service records yet',
   'tickets.emptySearch': 'No records match',
+  'tickets.customerFilter': 'This customer only',
   'tickets.newRecord': 'New record {number}',
   'tickets.openRecord': 'Open',
 
@@ -351,6 +352,13 @@ export const ticketsEnUS: Record<keyof typeof ticketsZhCN, string> = {
   'action.dispatchManual': 'Choose department and person',
   'action.redispatch': 'Transfer',
   'action.dispatchByRules': 'By the rules',
+
+  /* ---------------------------------------------------------------- customer 360 */
+
+  'customerTickets.title': 'Service records',
+  'customerTickets.all': 'See all',
+  'customerTickets.register': 'New request',
+  'customerTickets.empty': 'No service records yet',
 
   'readBack.subject': '{description} ({location})',
   'readBack.greeting': '{name}, {what}',

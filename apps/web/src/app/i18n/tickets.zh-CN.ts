@@ -241,6 +241,7 @@ export const ticketsZhCN = {
   'tickets.empty.department': '部门没有未办结的记录',
   'tickets.empty.all': '还没有服务记录',
   'tickets.emptySearch': '没有符合条件的记录',
+  'tickets.customerFilter': '只看该客户的记录',
   'tickets.newRecord': '新记录 {number}',
   'tickets.openRecord': '查看',
 
@@ -345,6 +346,13 @@ export const ticketsZhCN = {
   'action.dispatchManual': '指定部门和人员',
   'action.redispatch': '转派',
   'action.dispatchByRules': '按规则派工',
+
+  /* ---------------------------------------------------------------- customer 360 */
+
+  'customerTickets.title': '服务记录',
+  'customerTickets.all': '查看全部',
+  'customerTickets.register': '登记服务',
+  'customerTickets.empty': '暂无服务记录',
 
   'readBack.subject': '{location} {description}',
   'readBack.greeting': '{name}，{what}',

@@ -10,6 +10,7 @@ import { NotFoundResult } from '../../app/components/StatusResults.tsx';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import { useLabels } from '../../app/i18n/labels.ts';
 import { usePermission } from '../../app/session.tsx';
+import { CustomerTicketsCard } from '../tickets/CustomerTicketsCard.tsx';
 import { ContactsCard } from './components/ContactsCard.tsx';
 import { DocumentsCard } from './components/DocumentsCard.tsx';
 import { EditProfileModal } from './components/EditProfileModal.tsx';
@@ -150,6 +151,7 @@ export function CustomerPage() {
           <Flex vertical gap={12}>
             <ProfileCard customer={customer} canReveal={canReveal} />
             <HouseholdsCard customerId={customer.id} households={data.households} canManage={canManage} />
+            {can('tickets.read') ? <CustomerTicketsCard customerId={customer.id} /> : null}
             <ContactsCard customerId={customer.id} contacts={data.contacts} canManage={canManage} />
           </Flex>
         </Col>

@@ -4,10 +4,12 @@ import type { InputRef } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { UnorderedListOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CHANNELS } from '@steward/contracts/catalogues';
-import type { Area, Ticket, TicketSummary } from '@steward/contracts';
+import type { Area, Customer, Ticket, TicketSummary } from '@steward/contracts';
 import { ApiError, newIdempotencyKey } from '../../api/client.ts';
+import { getCustomer } from '../../api/customers.ts';
+import { queryKeys } from '../../api/keys.ts';
 import { createTicket, intakeLookup, ticketKeys } from '../../api/tickets.ts';
 import { PageHeader } from '../../app/components/PageHeader.tsx';
 import { useI18n } from '../../app/i18n/I18nProvider.tsx';
@@ -49,6 +51,27 @@ import { useNow } from './useNow.ts';
 function moveFocus(focus: () => void): void {
   focus();
   setTimeout(focus, 0);
+}
+
+/** A customer of the archive as the look-up would have shown them (opened from their 360 page). */
+function asIntakeCustomer(customer: Customer): IntakeCustomer {
+  return {
+    id: customer.id,
+    name: customer.name,
+    phones: customer.phones.map((p) => p.masked),
+    valueLevel: customer.valueLevel,
+    hints: [],
+    houses: customer.houses
+      .filter((h) => h.current)
+      .map((h) => ({
+        id: h.houseId,
+        projectId: h.projectId,
+        projectName: h.projectName,
+        buildingId: h.buildingId,
+        roomLabel: h.roomLabel,
+        role: h.role,
+      })),
+  };
 }
 
 /** Records the lookup found that concern the chosen caller or house (all of them until one is chosen). */
@@ -192,6 +215,23 @@ export function IntakePage() {
     },
     [hits, pickCustomer, pickHouse],
   );
+
+  // Opened from a customer's 360 page (?customerId=): that customer is the caller.
+  const [params, setParams] = useSearchParams();
+  const prefillId = params.get('customerId');
+  const prefill = useQuery({
+    queryKey: [...queryKeys.customers.all, 'detail', prefillId],
+    queryFn: () => getCustomer(prefillId!),
+    enabled: Boolean(prefillId) && can('customers.read'),
+  });
+  const prefilled = useRef<string | null>(null);
+  const setSearchText = search.setText;
+  useEffect(() => {
+    if (!prefill.data || prefilled.current === prefill.data.id) return;
+    prefilled.current = prefill.data.id;
+    setSearchText(prefill.data.name);
+    pickCustomer(asIntakeCustomer(prefill.data));
+  }, [prefill.data, pickCustomer, setSearchText]);
 
   /** Nobody matched what was typed: keep it as the anonymous caller's phone (or name) and move on. */
   const takeAsAnonymous = useCallback(
@@ -370,6 +410,7 @@ export function IntakePage() {
     setCreated(null);
     setIdempotencyKey(newIdempotencyKey());
     mutation.reset();
+    if (prefillId) setParams({}, { replace: true });
     setTimeout(() => searchRef.current?.focus(), 0);
   };
 

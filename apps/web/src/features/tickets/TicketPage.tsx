@@ -225,6 +225,7 @@ export function TicketPage() {
                 </div>
               ) : null}
             </Card>
+            <LinesCard lines={r.lines} totalFen={r.chargeTotalFen} />
             <TimelineCard ticketId={r.id} canComment={canContribute} people={people} />
           </Flex>
         </Col>
@@ -330,7 +331,6 @@ export function TicketPage() {
                 </Flex>
               </Card>
             ) : null}
-            <LinesCard lines={r.lines} totalFen={r.chargeTotalFen} />
             <AttachmentsCard ticketId={r.id} attachments={r.attachments} canUpload={canContribute} />
           </Flex>
         </Col>

@@ -8,6 +8,7 @@ import {
   Segmented,
   Select,
   Tabs,
+  Tag,
   Tooltip,
   Typography,
   type TableColumnsType,
@@ -67,6 +68,8 @@ export function TicketsPage() {
   const projects = useAllProjects(can('projects.read'));
   const [params, setParams] = useSearchParams();
   const requested = params.get('queue');
+  // From a customer's 360 page: only their records, until the agent clears it.
+  const customerId = params.get('customerId') ?? undefined;
   // Dispatchers start where records wait for them; everyone else with their own work.
   const queue: TicketQueue = isQueue(requested) ? requested : can('tickets.dispatch') ? 'unassigned' : 'mine';
   const search = useSearchText(250);
@@ -79,6 +82,7 @@ export function TicketsPage() {
     ...(filters.urgency ? { urgency: filters.urgency } : {}),
     ...(filters.projectId ? { projectId: filters.projectId } : {}),
     ...(search.q ? { q: search.q } : {}),
+    ...(customerId ? { customerId } : {}),
     sort: filters.sort,
   };
   const list = useCursorList(
@@ -125,7 +129,7 @@ export function TicketsPage() {
     {
       title: t('tickets.col.number'),
       dataIndex: 'number',
-      width: 190,
+      width: 175,
       fixed: 'left',
       render: (_v, r) => (
         <Flex vertical gap={2}>
@@ -149,7 +153,7 @@ export function TicketsPage() {
     {
       title: t('tickets.col.status'),
       dataIndex: 'status',
-      width: 100,
+      width: 96,
       render: (status: TicketStatus, r) => (
         <Flex vertical gap={2} align="flex-start">
           <StatusTag status={status} />
@@ -178,11 +182,11 @@ export function TicketsPage() {
     {
       title: t('tickets.col.location'),
       key: 'location',
-      width: 150,
+      width: 130,
       render: (_v, r) => (
         <Flex vertical gap={0}>
-          <Typography.Text>{r.location}</Typography.Text>
-          {manyProjects ? (
+          <Typography.Text>{r.location || r.projectName}</Typography.Text>
+          {manyProjects && r.location ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {r.projectName}
             </Typography.Text>
@@ -193,7 +197,7 @@ export function TicketsPage() {
     {
       title: t('tickets.col.reporter'),
       key: 'reporter',
-      width: 140,
+      width: 120,
       render: (_v, r) => (
         <Flex vertical gap={0}>
           <Typography.Text>{r.reporterName ?? t('ticket.anonymous')}</Typography.Text>
@@ -208,7 +212,7 @@ export function TicketsPage() {
     {
       title: t('tickets.col.handler'),
       key: 'handler',
-      width: 140,
+      width: 130,
       render: (_v, r) =>
         r.department || r.assignee ? (
           <Flex vertical gap={0}>
@@ -224,7 +228,7 @@ export function TicketsPage() {
     {
       title: t('tickets.col.receivedAt'),
       dataIndex: 'receivedAt',
-      width: 110,
+      width: 100,
       render: (at: string) => (
         <Tooltip title={formatDateTime(at)}>
           <Typography.Text style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
@@ -236,13 +240,19 @@ export function TicketsPage() {
     {
       title: t('tickets.col.nextDue'),
       dataIndex: 'nextDueAt',
-      width: 120,
+      width: 115,
       render: (at: string | null) => <DueText at={at} now={now} />,
     },
   ];
 
   const filtered = Boolean(
-    filters.status || filters.type || filters.urgency || filters.projectId || !filters.open || search.q,
+    customerId ||
+    filters.status ||
+    filters.type ||
+    filters.urgency ||
+    filters.projectId ||
+    !filters.open ||
+    search.q,
   );
 
   return (
@@ -265,7 +275,7 @@ export function TicketsPage() {
       />
       <Tabs
         activeKey={queue}
-        onChange={(key) => setParams(key === 'unassigned' && can('tickets.dispatch') ? {} : { queue: key })}
+        onChange={(key) => setParams({ queue: key, ...(customerId ? { customerId } : {}) })}
         items={QUEUES.map((q) => ({
           key: q,
           label: <span data-testid={`queue-${q}`}>{t(`tickets.queue.${q}`)}</span>,
@@ -275,12 +285,23 @@ export function TicketsPage() {
       <CursorTable<TicketSummary>
         list={list}
         columns={columns}
-        scrollX={1150}
+        scrollX={1060}
         data-testid="ticket-table"
         emptyText={filtered ? t('tickets.emptySearch') : t(`tickets.empty.${queue}`)}
         onRowClick={(r) => navigate(`/desk/tickets/${r.id}`)}
         filters={
           <>
+            {customerId ? (
+              <Tag
+                closable
+                color="blue"
+                onClose={() => setParams({ queue })}
+                style={{ alignSelf: 'center' }}
+                data-testid="tickets-customer-filter"
+              >
+                {t('tickets.customerFilter')}
+              </Tag>
+            ) : null}
             <Input
               allowClear
               prefix={<SearchOutlined style={{ color: '#8c8c8c' }} />}

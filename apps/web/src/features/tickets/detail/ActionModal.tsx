@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Radio, Rate, Select } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
@@ -66,8 +66,12 @@ interface Values {
 const text = (value: string | undefined) => value?.trim() || undefined;
 
 /** The body of an action from the form, with the version the agent was looking at. */
-function actionBody(action: FormAction, ticket: Ticket, v: Values): TicketActionBodies[FormAction] {
-  const version = ticket.version;
+function actionBody(
+  action: FormAction,
+  ticket: Ticket,
+  version: number,
+  v: Values,
+): TicketActionBodies[FormAction] {
   switch (action) {
     case 'dispatch':
       return v.byRules
@@ -365,15 +369,24 @@ export function ActionModal({ action, ticket, onClose, onDone, onStale }: Props)
   const t = useT();
   const labels = useTicketLabels();
   const [form] = Form.useForm<Values>();
+  // The version the agent decided on. Live updates may bring a newer record while the dialog is
+  // open; it is not sent on their behalf: the server refuses the old one, the dialog says so, and
+  // the next try goes with what is now on screen.
+  const [seenVersion, setSeenVersion] = useState(ticket.version);
   const mutation = useMutation({
-    mutationFn: (values: Values) => runTicketAction(ticket.id, action!, actionBody(action!, ticket, values)),
+    mutationFn: (values: Values) =>
+      runTicketAction(ticket.id, action!, actionBody(action!, ticket, seenVersion, values)),
     onSuccess: onDone,
     onError: (error) => {
       applyFieldErrors(form, error);
       if (isApiError(error, 'VERSION_CONFLICT') || isApiError(error, 'ACTION_NOT_ALLOWED')) onStale();
     },
   });
-  const stale = isApiError(mutation.error, 'VERSION_CONFLICT');
+  const conflict = isApiError(mutation.error, 'VERSION_CONFLICT');
+  useEffect(() => {
+    if (conflict) setSeenVersion(ticket.version);
+  }, [conflict, ticket.version]);
+  const stale = conflict || ticket.version !== seenVersion;
   // Dispatching a record that already has a department is a transfer (转派), as its button says.
   const name = !action
     ? ''
@@ -398,7 +411,7 @@ export function ActionModal({ action, ticket, onClose, onDone, onStale }: Props)
       onClose={onClose}
       form={form}
       // A stale version gets the desk's own explanation above the form instead of the raw error.
-      mutation={{ ...mutation, error: stale ? null : mutation.error }}
+      mutation={{ ...mutation, error: conflict ? null : mutation.error }}
       initialValues={initialValues}
       submitTestId="action-submit"
       intro={
@@ -407,7 +420,10 @@ export function ActionModal({ action, ticket, onClose, onDone, onStale }: Props)
         ) : null
       }
       onFinish={(values) => {
-        if (action === 'reclassify' && Object.keys(actionBody(action, ticket, values)).length < 2) {
+        if (
+          action === 'reclassify' &&
+          Object.keys(actionBody(action, ticket, seenVersion, values)).length < 2
+        ) {
           form.setFields([{ name: 'note', errors: [t('action.reclassifyNothing')] }]);
           return;
         }

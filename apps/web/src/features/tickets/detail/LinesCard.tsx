@@ -1,4 +1,4 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TicketLine } from '@steward/contracts';
 import { formatDateTime } from '../../../app/format.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
@@ -22,13 +22,10 @@ export function LinesCard({ lines, totalFen }: { lines: TicketLine[]; totalFen: 
             title: t('line.name'),
             dataIndex: 'name',
             render: (name: string, line) => (
-              <>
+              <Tooltip title={`${line.addedBy.name} · ${formatDateTime(line.addedAt)}`}>
                 <Tag color={line.kind === 'charge' ? 'gold' : 'default'}>{labels.lineKind(line.kind)}</Tag>
                 {name}
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  {line.addedBy.name} · {formatDateTime(line.addedAt)}
-                </Typography.Text>
-              </>
+              </Tooltip>
             ),
           },
           {
@@ -42,7 +39,8 @@ export function LinesCard({ lines, totalFen }: { lines: TicketLine[]; totalFen: 
             dataIndex: 'unitPriceFen',
             width: 90,
             align: 'right',
-            render: (fen: number) => formatFen(fen),
+            // Materials used but not charged have no price to show.
+            render: (fen: number, line) => (line.kind === 'material' && fen === 0 ? '—' : formatFen(fen)),
           },
           {
             title: t('line.amount'),

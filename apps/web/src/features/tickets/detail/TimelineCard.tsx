@@ -3,9 +3,11 @@ import { App, Button, Card, Flex, Input, Segmented, Skeleton, Tag, Timeline, Typ
 import { LockOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  ATTACHMENT_STAGES,
   DISPATCH_BASES,
   HOLD_REASONS,
   TICKET_STATUSES,
+  type AttachmentStage,
   type DispatchBasis,
   type HoldReason,
   type TicketStatus,
@@ -18,6 +20,7 @@ import { ErrorAlert } from '../../../app/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../app/format.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { QuietEmpty } from '../../customers/components/QuietEmpty.tsx';
+import { formatFen, formatQuantity } from '../format.ts';
 import { useDepartments, useTimeline } from '../hooks.ts';
 import { useTicketLabels } from '../labels.ts';
 
@@ -62,6 +65,14 @@ function EntryFacts({ entry, people }: { entry: TimelineEntry; people: ReadonlyM
     facts.push(d.satisfied ? t('action.satisfied.yes') : t('action.satisfied.no'));
   if (typeof d.rating === 'number') facts.push(t('timeline.score', { score: d.rating }));
   if (typeof d.number === 'string') facts.push(d.number);
+  // Lines and files: what was added, so the history reads without opening anything.
+  if (typeof d.name === 'string') facts.push(d.name);
+  if (typeof d.quantity === 'number' && typeof d.unit === 'string')
+    facts.push(`${formatQuantity(d.quantity)} ${d.unit}`);
+  if (typeof d.amountFen === 'number' && d.amountFen !== 0) facts.push(formatFen(d.amountFen));
+  if (entry.kind === 'attachment' && isOneOf<AttachmentStage>(ATTACHMENT_STAGES, d.stage))
+    facts.push(labels.attachmentStage(d.stage));
+  if (typeof d.fileName === 'string') facts.push(d.fileName);
   if (typeof d.level === 'number') facts.push(t('ticket.escalationLevel', { level: d.level }));
   if (facts.length === 0) return null;
   return (

@@ -45,7 +45,7 @@ function RecordRow({
         ) : null}
       </Flex>
       <Typography.Text style={{ display: 'block' }} ellipsis={{ tooltip: ticket.description }}>
-        {ticket.location} · {ticket.categoryName} · {ticket.description}
+        {ticket.location || ticket.projectName} · {ticket.categoryName} · {ticket.description}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {formatDateTime(ticket.receivedAt)}
