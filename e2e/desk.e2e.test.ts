@@ -330,7 +330,7 @@ describeBrowser('console: service desk intake and work orders', () => {
 
   it('reads well in English: an inquiry answered during the call is closed at once', async () => {
     const page = await newPage(env.browser, 'en-US');
-    await page.addInitScript(() => window.localStorage.setItem('steward.locale', 'en-US'));
+    await page.addInitScript("window.localStorage.setItem('steward.locale', 'en-US')");
     await signIn(page, env.server.url, 'agent');
     await page.goto(`${env.server.url}/desk/intake`);
     await page.getByTestId('intake-search').waitFor();
