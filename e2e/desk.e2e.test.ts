@@ -79,6 +79,8 @@ async function apiAs(url: string, username: string) {
 
 /** A full-page screenshot from the top (sticky header and menu drawn where they belong). */
 async function shot(page: Page, name: string) {
+  // Let dialogs and drop-downs finish their opening animation first.
+  await page.waitForTimeout(400);
   await page.evaluate('window.scrollTo(0, 0)');
   await fullShot(page, name);
 }

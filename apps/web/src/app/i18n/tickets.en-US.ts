@@ -370,6 +370,7 @@ export const ticketsEnUS: Record<keyof typeof ticketsZhCN, string> = {
   'readBack.type.help': 'you asked for help: {subject}',
   'readBack.type.special_service': 'you booked a paid service: {subject}',
   'readBack.type.other': 'you told us: {subject}',
+  'readBack.emergency': 'we are treating it as an emergency',
   'readBack.handlerDepartment': '{department} will handle it',
   'readBack.handlerPerson': '{person} of {department} will handle it',
   'readBack.handlerUnknown': 'we will assign someone shortly',

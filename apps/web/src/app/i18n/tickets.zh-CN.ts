@@ -364,6 +364,7 @@ export const ticketsZhCN = {
   'readBack.type.help': '您需要帮助的是 {subject}',
   'readBack.type.special_service': '您预约的特约服务是 {subject}',
   'readBack.type.other': '您反映的是 {subject}',
+  'readBack.emergency': '已按紧急情况处理',
   'readBack.handlerDepartment': '我们已安排{department}',
   'readBack.handlerPerson': '我们已安排{department}的{person}',
   'readBack.handlerUnknown': '我们会尽快安排人员',

@@ -9,6 +9,7 @@ import { useT } from '../../app/i18n/I18nProvider.tsx';
 import { usePermission } from '../../app/session.tsx';
 import { QuietEmpty } from '../customers/components/QuietEmpty.tsx';
 import { StatusTag, TypeTag, UrgencyTag } from './components/TicketTags.tsx';
+import { useCategoryName } from './hooks.ts';
 
 const SHOWN = 8;
 
@@ -17,6 +18,7 @@ export function CustomerTicketsCard({ customerId }: { customerId: string }) {
   const t = useT();
   const can = usePermission();
   const navigate = useNavigate();
+  const categoryName = useCategoryName();
   const filters = { customerId, queue: 'all' as const };
   const tickets = useQuery({
     // Under the lists' key, so a change to any record refreshes it with the queues.
@@ -66,7 +68,7 @@ export function CustomerTicketsCard({ customerId }: { customerId: string }) {
                 </Typography.Text>
               </Flex>
               <Typography.Text ellipsis={{ tooltip: r.description }}>
-                {r.location || r.projectName} · {r.categoryName} · {r.description}
+                {r.location || r.projectName} · {categoryName(r.categoryId, r.categoryName)} · {r.description}
               </Typography.Text>
             </Flex>
           ))}

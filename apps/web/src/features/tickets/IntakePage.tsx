@@ -350,6 +350,7 @@ export function IntakePage() {
       handler,
       promise: promisePhrase(draft.promise, defaultMinutes, now, t),
       answeredOnSpot: onSpot,
+      emergency: draft.urgency === 'emergency',
     },
     t,
   );

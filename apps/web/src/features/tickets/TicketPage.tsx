@@ -3,7 +3,7 @@ import { App, Button, Card, Col, Descriptions, Flex, Rate, Row, Skeleton, Tag, T
 import { ArrowLeftOutlined, ThunderboltFilled } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { TicketAction } from '@steward/contracts/catalogues';
+import { OPEN_STATUSES, type TicketAction } from '@steward/contracts/catalogues';
 import type { Ticket } from '@steward/contracts';
 import { ApiError } from '../../api/client.ts';
 import { runTicketAction, ticketKeys } from '../../api/tickets.ts';
@@ -20,7 +20,7 @@ import { AttachmentsCard } from './detail/AttachmentsCard.tsx';
 import { LinesCard } from './detail/LinesCard.tsx';
 import { TicketActions } from './detail/TicketActions.tsx';
 import { TimelineCard } from './detail/TimelineCard.tsx';
-import { useTicket } from './hooks.ts';
+import { useCategoryName, useTicket } from './hooks.ts';
 import { useTicketLabels } from './labels.ts';
 import { useLiveEvents } from './useLiveEvents.ts';
 import { useNow } from './useNow.ts';
@@ -46,7 +46,8 @@ function metAt(ticket: Ticket, key: (typeof DEADLINES)[number]): string | null |
 function DeadlinesList({ ticket }: { ticket: Ticket }) {
   const t = useT();
   const now = useNow(30_000);
-  const stopped = ticket.status === 'cancelled' || ticket.status === 'archived';
+  // A closed record's clocks have stopped: an unmet one is history, not a countdown.
+  const stopped = !OPEN_STATUSES.includes(ticket.status);
   const rows = DEADLINES.filter((key) => ticket.deadlines[key]);
   if (rows.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
@@ -89,6 +90,7 @@ export function TicketPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const ticket = useTicket(id);
+  const categoryName = useCategoryName();
   const now = useNow(30_000);
   const [open, setOpen] = useState<FormAction | null>(null);
   useLiveEvents();
@@ -194,7 +196,7 @@ export function TicketPage() {
               ) : null}
             </Flex>
             <Typography.Text type="secondary">
-              {r.categoryPath.join(' / ')} · {location}
+              {categoryName(r.categoryId, r.categoryPath.join(' / '))} · {location}
             </Typography.Text>
           </Flex>
           <TicketActions
@@ -272,6 +274,9 @@ export function TicketPage() {
                         <span data-testid="ticket-handler">
                           {[r.department?.name, r.assignee?.name].filter(Boolean).join(' · ')}
                         </span>
+                      ) : r.closedAt ? (
+                        // Closed without a dispatch (answered on the spot, cancelled early): nobody to name.
+                        <span data-testid="ticket-handler">—</span>
                       ) : (
                         <Typography.Text type="warning" data-testid="ticket-handler">
                           {t('ticket.undispatched')}
@@ -284,7 +289,9 @@ export function TicketPage() {
                     children: r.promisedReplyAt ? (
                       <span>
                         {formatDateTime(r.promisedReplyAt).slice(0, 16)}{' '}
-                        {r.closedAt ? null : <DueText at={r.promisedReplyAt} now={now} />}
+                        {OPEN_STATUSES.includes(r.status) ? (
+                          <DueText at={r.promisedReplyAt} now={now} />
+                        ) : null}
                       </span>
                     ) : (
                       '—'

@@ -16,6 +16,7 @@ import {
 import { PlusOutlined, SearchOutlined, ThunderboltFilled } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
+  OPEN_STATUSES,
   TICKET_STATUSES,
   TICKET_TYPES,
   URGENCIES,
@@ -35,6 +36,7 @@ import { useSearchText } from '../../app/useDebounced.ts';
 import { useAllProjects } from '../projects/hooks.ts';
 import { DueText } from './components/DueText.tsx';
 import { StatusTag, TypeTag, UrgencyTag } from './components/TicketTags.tsx';
+import { useCategoryName } from './hooks.ts';
 import { useTicketLabels } from './labels.ts';
 import { useLiveEvents, type TicketEvent } from './useLiveEvents.ts';
 import { useNow } from './useNow.ts';
@@ -61,6 +63,7 @@ interface Filters {
 export function TicketsPage() {
   const t = useT();
   const labels = useTicketLabels();
+  const categoryName = useCategoryName();
   const can = usePermission();
   const navigate = useNavigate();
   const { notification } = App.useApp();
@@ -171,7 +174,7 @@ export function TicketsPage() {
       render: (_v, r) => (
         <Flex vertical gap={0} style={{ minWidth: 0 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.categoryName}
+            {categoryName(r.categoryId, r.categoryName)}
           </Typography.Text>
           <Typography.Text ellipsis={{ tooltip: r.description }} style={{ maxWidth: 360 }}>
             {r.description}
@@ -221,8 +224,10 @@ export function TicketsPage() {
               {r.department?.name}
             </Typography.Text>
           </Flex>
-        ) : (
+        ) : OPEN_STATUSES.includes(r.status) ? (
           <Typography.Text type="warning">{t('ticket.undispatched')}</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
         ),
     },
     {

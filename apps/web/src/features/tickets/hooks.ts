@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { CandidateQuery, Category, Department } from '@steward/contracts';
 import {
@@ -59,4 +59,16 @@ export function useCandidates(query: CandidateQuery, enabled: boolean) {
     staleTime: 15_000,
     placeholderData: (previous) => previous,
   });
+}
+
+/**
+ * A record's category path in the UI language (the server words it in Chinese); the server's
+ * text stands in until the tree has loaded or for a category no longer in it.
+ */
+export function useCategoryName(): (categoryId: string, fallback: string) => string {
+  const { paths } = useCategories();
+  return useCallback(
+    (categoryId: string, fallback: string) => paths.get(categoryId)?.join(' / ') ?? fallback,
+    [paths],
+  );
 }

@@ -128,6 +128,12 @@ describe('read-back sentence', () => {
     );
   });
 
+  it('says an emergency is treated as one', () => {
+    expect(readBackSentence({ ...base, emergency: true }, zh)).toBe(
+      '王先生，您报修的是 3-2-1502 卫生间漏水，已按紧急情况处理，我们已安排工程部，10分钟内回复您。',
+    );
+  });
+
   it('names the person when one is chosen, and copes without a name or handler', () => {
     expect(readBackSentence({ ...base, handler: { department: '工程部', person: '张强' } }, zh)).toContain(
       '我们已安排工程部的张强',

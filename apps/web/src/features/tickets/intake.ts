@@ -170,6 +170,8 @@ export interface ReadBackInput {
   handler: { department: string | null; person: string | null } | null;
   promise: string;
   answeredOnSpot: boolean;
+  /** An emergency is said out loud, so the caller knows it is treated as one. */
+  emergency?: boolean;
 }
 
 /** Long descriptions are cut for reading aloud; the record keeps every word. */
@@ -199,6 +201,7 @@ export function readBackSentence(input: ReadBackInput, t: TFunction): string {
   if (input.answeredOnSpot) {
     parts.push(t('readBack.answered'));
   } else {
+    if (input.emergency) parts.push(t('readBack.emergency'));
     const { department, person } = input.handler ?? { department: null, person: null };
     if (department && person) parts.push(t('readBack.handlerPerson', { department, person }));
     else if (department) parts.push(t('readBack.handlerDepartment', { department }));

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../app/format.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { QuietEmpty } from '../../customers/components/QuietEmpty.tsx';
 import { StatusTag, TypeTag, UrgencyTag } from '../components/TicketTags.tsx';
+import { useCategoryName } from '../hooks.ts';
 
 function RecordRow({
   ticket,
@@ -16,6 +17,7 @@ function RecordRow({
   onMarkDuplicate?: (ticket: TicketSummary) => void;
 }) {
   const t = useT();
+  const categoryName = useCategoryName();
   return (
     <div
       style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
@@ -45,7 +47,8 @@ function RecordRow({
         ) : null}
       </Flex>
       <Typography.Text style={{ display: 'block' }} ellipsis={{ tooltip: ticket.description }}>
-        {ticket.location || ticket.projectName} · {ticket.categoryName} · {ticket.description}
+        {ticket.location || ticket.projectName} · {categoryName(ticket.categoryId, ticket.categoryName)} ·{' '}
+        {ticket.description}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {formatDateTime(ticket.receivedAt)}
