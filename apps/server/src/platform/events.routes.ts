@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { Permission } from '@steward/contracts';
 import type { Actor } from './auth/actor.ts';
-import { canAccessBuilding, canAccessProject } from './auth/scope.ts';
+import { canAccessBuilding } from './auth/scope.ts';
 import type { EventBus, LiveEvent, LiveEventType } from './events.ts';
 import { actorOf } from './http.ts';
 import { errorResponses, type App } from './routes.ts';
@@ -30,8 +30,10 @@ export function eventReaches(actor: Actor, event: LiveEvent): boolean {
   if (!actor.permissions.has(EVENT_PERMISSION[event.type])) return false;
   // Records that belong to no project (organisation-wide matters) are for organisation-wide staff.
   if (event.projectId === null) return actor.scope.all;
+  // Records without a building (a whole project, a project-level area) belong to those who see the
+  // whole project, as the records themselves do.
   return event.buildingId === null
-    ? canAccessProject(actor.scope, event.projectId)
+    ? actor.scope.all || actor.scope.projects.get(event.projectId) === 'all'
     : canAccessBuilding(actor.scope, event.projectId, event.buildingId);
 }
 

@@ -516,6 +516,100 @@ describeEngines('service desk: intake, dispatch, lifecycle, timeline, field work
       (await call(butler, 'GET', '/api/v1/tickets')).json().items.map((i: { id: string }) => i.id),
     ).not.toContain(t.id);
   });
+
+  it('review fixes: no job for staff who cannot work it; one void per line; precise refusals instead of 500', async () => {
+    // The front desk agent belongs to 客服部 but cannot accept jobs: rules never pick them.
+    const cs = category('NOISE').departmentId!;
+    await updateStaff(h.deps as never, org.admin, SYSTEM_META, agent.user.id, {
+      departmentId: cs,
+      skills: ['customer_service'],
+      duties: [],
+    });
+    const noise = await create(agent, repair({ type: 'complaint', categoryId: category('NOISE').id }));
+    expect(noise.assignee).toBeNull();
+    expect(noise.department?.id).toBe(cs);
+
+    const t = await create(agent, repair());
+    const items = (await call(tech, 'GET', '/api/v1/price-items')).json<{ items: { id: string }[] }>().items;
+    const line = (
+      await call(tech, 'POST', `/api/v1/tickets/${t.id}/lines`, {
+        kind: 'charge',
+        priceItemId: items[0]!.id,
+        quantity: 1,
+      })
+    ).json<{ id: string }>();
+    const voids = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        call(tech, 'POST', `/api/v1/tickets/${t.id}/lines/${line.id}/void`, { reason: '重复录入' }),
+      ),
+    );
+    expect(voids.map((r) => r.statusCode).sort()).toEqual([200, 404, 404, 404]);
+    const ticket = (await call(tech, 'GET', `/api/v1/tickets/${t.id}`)).json<Ticket>();
+    expect(ticket.chargeTotalFen).toBe(0);
+
+    const leap = await call(
+      agent,
+      'POST',
+      '/api/v1/tickets',
+      repair({ promisedReplyAt: '2026-12-31T23:59:60Z' }),
+    );
+    expect(leap.statusCode).toBe(400);
+    const forged = Buffer.from(JSON.stringify(['not-a-date', 'x'])).toString('base64url');
+    expect((await call(agent, 'GET', `/api/v1/tickets?sort=due&cursor=${forged}`)).statusCode).toBe(400);
+    expect(
+      (
+        await call(cashier, 'POST', `/api/v1/tickets/${t.id}/comments`, {
+          visibility: 'public',
+          body: '您好',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call(cashier, 'POST', `/api/v1/tickets/${t.id}/comments`, {
+          visibility: 'internal',
+          body: '已核对费用',
+        })
+      ).statusCode,
+    ).toBe(201);
+  });
+
+  it('review fixes: a duplicate of a duplicate already related to its master is LINK_EXISTS, never 500', async () => {
+    const a = await create(agent, repair({ dispatch: 'none' }));
+    const b = await create(agent, repair({ dispatch: 'none', duplicateOf: a.id }));
+    const c = await create(agent, repair({ dispatch: 'none' }));
+    const related = await ok(agent, c, 'link', { targetId: a.id, kind: 'related' });
+    const again = await act(agent, related, 'link', { targetId: b.id, kind: 'duplicate' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('LINK_EXISTS');
+  });
+
+  it('review fixes: internal-only timeline pages do not stop early; links outside the scope are not shown', async () => {
+    const t = await create(agent, repair());
+    for (const i of [0, 1, 2]) {
+      await call(agent, 'POST', `/api/v1/tickets/${t.id}/comments`, {
+        visibility: 'internal',
+        body: `i${i}`,
+      });
+      await call(agent, 'POST', `/api/v1/tickets/${t.id}/comments`, { visibility: 'public', body: `p${i}` });
+    }
+    const first = (
+      await call(agent, 'GET', `/api/v1/tickets/${t.id}/timeline?visibility=internal&limit=2`)
+    ).json<PageOf<TimelineEntry>>();
+    expect(first.items.every((e) => e.visibility === 'internal')).toBe(true);
+    expect(first.nextCursor).not.toBeNull();
+
+    const master = await create(agent, repair({ houseId: otherHouse.id, dispatch: 'none' }));
+    const dup = await create(agent, repair({ dispatch: 'none', duplicateOf: master.id }));
+    const b = await newUser(h.deps, org, {
+      roles: ['butler'],
+      scope: { all: false, projects: [{ projectId: p.id, buildingIds: [p.buildingIds[0]!] }] },
+    });
+    const butler = await signIn(h.app, b.username, PASSWORD);
+    const seen = (await call(butler, 'GET', `/api/v1/tickets/${dup.id}`)).json<Ticket>();
+    expect(seen.links).toEqual([]);
+    expect(JSON.stringify(seen)).not.toContain(master.number);
+  });
 });
 
 async function pngBytes(): Promise<Buffer> {

@@ -3,6 +3,7 @@ import type { Engine } from '../../config.ts';
 import * as foundation from './20261122T000000_foundation.ts';
 import * as archive from './20261123T000000_archive.ts';
 import * as serviceDesk from './20261124T000000_service_desk.ts';
+import * as serviceDeskScale from './20261125T000000_service_desk_scale.ts';
 
 export interface SchemaMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261122T000000_foundation': foundation,
   '20261123T000000_archive': archive,
   '20261124T000000_service_desk': serviceDesk,
+  '20261125T000000_service_desk_scale': serviceDeskScale,
 };

@@ -485,6 +485,7 @@ export async function contactDemandCounts(
  */
 export async function ticketDemandCounts(
   db: Executor,
+  orgId: string,
   customerId: string,
   since: string,
 ): Promise<DemandCounts> {
@@ -496,6 +497,7 @@ export async function ticketDemandCounts(
       join.on((eb) => eb('d.id', '=', eb.fn.coalesce('c.department_id', 'pc.department_id'))),
     )
     .select(['t.type', 'd.kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('t.org_id', '=', orgId)
     .where('t.customer_id', '=', customerId)
     .where('t.received_at', '>=', since)
     .groupBy(['t.type', 'd.kind'])

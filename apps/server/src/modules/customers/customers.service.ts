@@ -619,11 +619,16 @@ export function contactDto(row: CustomerContactsTable): CustomerContact {
 }
 
 /** Recomputes a customer's demand pattern from their last year of records (see demand-pattern.ts). */
-export async function refreshDemandPattern(tx: Executor, clock: Clock, customerId: string): Promise<void> {
+export async function refreshDemandPattern(
+  tx: Executor,
+  clock: Clock,
+  orgId: string,
+  customerId: string,
+): Promise<void> {
   const since = new Date(clock.now().getTime() - 365 * 86_400_000).toISOString();
   const [contacts, tickets] = await Promise.all([
     repo.contactDemandCounts(tx, customerId, since),
-    repo.ticketDemandCounts(tx, customerId, since),
+    repo.ticketDemandCounts(tx, orgId, customerId, since),
   ]);
   const counts = {
     service: contacts.service + tickets.service,
@@ -653,7 +658,7 @@ export async function addContact(
       staff_name: actor.displayName,
     };
     await repo.insertContact(tx, row);
-    await refreshDemandPattern(tx, deps.clock, id);
+    await refreshDemandPattern(tx, deps.clock, actor.orgId, id);
     return contactDto(row);
   });
 }

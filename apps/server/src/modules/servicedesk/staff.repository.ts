@@ -283,6 +283,18 @@ export async function poolMembers(
   return staffQuery(db, orgId)
     .where('users.status', '=', 'active')
     .where('staff_profiles.department_id', '=', departmentId)
+    // Only people whose roles let them work a job: a front-desk agent in 客服部 would be handed
+    // records they can neither accept nor decline.
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles as ur')
+          .innerJoin('role_permissions as rp', 'rp.role_id', 'ur.role_id')
+          .select('ur.user_id')
+          .whereRef('ur.user_id', '=', 'users.id')
+          .where('rp.permission', '=', 'tickets.work'),
+      ),
+    )
     .where((eb) =>
       eb.or([
         eb('users.scope_all', '=', 1),

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { platformError } from '../../platform/errors.ts';
 import { orgTimeZone } from '../property/index.ts';
 import { departmentOf } from '../servicedesk/index.ts';
-import { defaultDeadlines, endOfLocalDay, runningDeadline, shiftForHold } from './clocks.ts';
+import { defaultDeadlines, dueColumn, endOfLocalDay, runningDeadline, shiftForHold } from './clocks.ts';
 import { decideDispatch } from './dispatch.service.ts';
 import { allowedActions, nextStatus, refusal } from './lifecycle.ts';
 import { ticketsError } from './tickets.errors.ts';
@@ -17,6 +17,7 @@ import {
   deadlinesOf,
   linkRow,
   publish,
+  summaryDto,
   ticketDto,
   ticketInScope,
   ticketVisible,
@@ -28,6 +29,7 @@ type Change = {
   patch: Partial<TicketsTable>;
   events: TicketEventsTable[];
   after?: (tx: Executor) => Promise<void>;
+  alsoChanged?: string[];
 };
 
 /**
@@ -63,15 +65,27 @@ export async function performAction<A extends TicketAction>(
     const change = await changeFor(tx, actor, row, action, body as never, at);
     const status = change.patch.status ?? row.status;
     const deadlines = { ...deadlinesOf(row), ...deadlinesFromPatch(change.patch) };
-    const patch = { ...change.patch, next_due_at: runningDeadline(status, deadlines), updated_at: at };
+    const patch = {
+      ...change.patch,
+      next_due_at: dueColumn(runningDeadline(status, deadlines)),
+      updated_at: at,
+    };
     if (!(await repo.updateTicketVersioned(tx, actor.orgId, id, row.version, patch)))
       throw platformError('VERSION_CONFLICT');
     await repo.insertEvents(tx, change.events);
     await change.after?.(tx);
-    return ticketDto(tx, actor, (await repo.findTicket(tx, actor.orgId, id))!);
+    const dto = await ticketDto(tx, actor, (await repo.findTicket(tx, actor.orgId, id))!);
+    // Records this action changed too (duplicates completed with their master).
+    const also = [];
+    for (const other of change.alsoChanged ?? []) {
+      const found = await repo.findTicket(tx, actor.orgId, other);
+      if (found) also.push(summaryDto(found));
+    }
+    return { dto, also };
   });
-  publish(deps, actor.orgId, 'ticket.updated', result);
-  return result;
+  publish(deps, actor.orgId, 'ticket.updated', result.dto);
+  for (const other of result.also) publish(deps, actor.orgId, 'ticket.updated', other);
+  return result.dto;
 }
 
 function deadlinesFromPatch(p: Partial<TicketsTable>) {
@@ -107,15 +121,24 @@ async function changeFor(
         departmentId: null,
         skill: null,
       }));
+      // A person named without a department goes with their own department.
+      const departmentId =
+        b.departmentId ?? (b.assigneeId ? await departmentOf(tx, actor.orgId, b.assigneeId) : undefined);
+      if (b.assigneeId && !departmentId) throw ticketsError('ASSIGNEE_UNAVAILABLE', { field: 'assigneeId' });
       const decision = await decideDispatch(tx, actor, {
         orgId: actor.orgId,
         category,
         place: { projectId: row.project_id, buildingId: row.building_id },
         at,
-        manual: b.departmentId ? { departmentId: b.departmentId, assigneeId: b.assigneeId ?? null } : null,
+        manual: departmentId ? { departmentId, assigneeId: b.assigneeId ?? null } : null,
       });
       if (decision.departmentId === null)
         throw ticketsError('DEPARTMENT_UNAVAILABLE', { field: 'departmentId' });
+      // Transferred off hold: the time on hold does not count against the new handler either.
+      const resumed =
+        row.status === 'on_hold' && row.held_at
+          ? deadlineColumns(shiftForHold(deadlinesOf(row), row.held_at, at))
+          : {};
       return {
         patch: {
           status,
@@ -125,6 +148,7 @@ async function changeFor(
           accepted_at: null,
           arrived_at: null,
           ...cleared,
+          ...resumed,
         },
         events: [
           entry('dispatched', {
@@ -182,6 +206,7 @@ async function changeFor(
         patch: { status, completed_at: at, completion_note: b.note.trim() },
         events: [entry('completed', { visibility: 'public', body: b.note.trim() })],
         after: (tx) => closeDuplicates(tx, actor, row, at, b.note.trim()),
+        alsoChanged: (await repo.duplicatesOf(tx, actor.orgId, row.id)).map((d) => d.id),
       };
     }
     case 'confirm': {
@@ -282,17 +307,22 @@ async function linkChange(
   if (body.targetId === row.id) throw ticketsError('LINK_SELF', { field: 'targetId' });
   const target = await repo.findTicket(tx, actor.orgId, body.targetId);
   if (!target || !ticketVisible(actor, target)) throw unavailable();
-  if (await repo.linkExists(tx, row.id, target.id)) throw ticketsError('LINK_EXISTS', { field: 'targetId' });
+  // A duplicate hangs off the master of its chain, never off another duplicate.
+  const targetId = body.kind === 'duplicate' && target.master_id !== null ? target.master_id : target.id;
+  // Both rows locked in id order, then read again: two desks linking A→B and B→A at once must
+  // not make each the other's master.
+  await repo.lockTickets(tx, actor.orgId, [row.id, targetId]);
+  const self = (await repo.findTicket(tx, actor.orgId, row.id))!;
+  if (self.version !== row.version) throw platformError('VERSION_CONFLICT');
+  if (targetId === row.id) throw ticketsError('LINK_SELF', { field: 'targetId' });
+  if (await repo.linkExists(tx, row.id, targetId)) throw ticketsError('LINK_EXISTS', { field: 'targetId' });
   const patch: Partial<TicketsTable> = {};
-  let targetId = target.id;
   if (body.kind === 'duplicate') {
-    // A duplicate hangs off the master of its chain; a record others copy cannot become a copy.
-    if (target.master_id !== null) targetId = target.master_id;
-    if (
-      targetId === row.id ||
-      (await repo.duplicatesOf(tx, actor.orgId, row.id)).length > 0 ||
-      row.master_id !== null
-    )
+    // A record others copy cannot become a copy itself.
+    const fresh = await repo.findTicket(tx, actor.orgId, targetId);
+    if (!fresh || fresh.master_id !== null || self.master_id !== null)
+      throw ticketsError('LINK_SELF', { field: 'targetId' });
+    if ((await repo.duplicatesOf(tx, actor.orgId, row.id)).length > 0)
       throw ticketsError('LINK_SELF', { field: 'targetId' });
     patch.master_id = targetId;
   }
@@ -377,7 +407,7 @@ async function closeDuplicates(
       status: 'completed',
       completed_at: at,
       completion_note: note,
-      next_due_at: null,
+      next_due_at: dueColumn(null),
       updated_at: at,
       ...{ hold_reason: null, held_from: null, held_at: null },
     });

@@ -48,6 +48,17 @@ export function defaultPromise(
   return deadlines.feedbackBy;
 }
 
+/**
+ * What `tickets.next_due_at` stores when no clock runs (on hold, closed): a far-future instant
+ * rather than NULL, so a queue sorted by deadline reads its index in order on both engines.
+ */
+export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+
+/** The stored form of the running deadline. */
+export function dueColumn(deadline: string | null): string {
+  return deadline ?? NO_DEADLINE;
+}
+
 /** The deadline of the clock that runs in a status; none while on hold or closed. */
 export function runningDeadline(status: TicketStatus, d: TicketDeadlines): string | null {
   switch (status) {

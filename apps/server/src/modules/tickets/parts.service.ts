@@ -67,12 +67,11 @@ export async function listTimeline(
   const limit = query.limit ?? 200;
   const after = decodeCursor(query.cursor, 1);
   const rows = await repo.listEvents(deps.db, id, {
-    publicOnly: query.visibility === 'public',
+    visibility: query.visibility,
     after: after ? String(after[0]) : null,
     limit,
   });
-  const filtered = query.visibility === 'internal' ? rows.filter((r) => r.visibility === 'internal') : rows;
-  return pageOf(filtered, limit, entryDto, (r) => [r.id]);
+  return pageOf(rows, limit, entryDto, (r) => [r.id]);
 }
 
 export async function addComment(
@@ -83,6 +82,12 @@ export async function addComment(
 ): Promise<TimelineEntry> {
   const text = body.body.trim();
   if (!text) throw platformError('VALIDATION_FAILED', { fields: [{ field: 'body.body', reason: 'blank' }] });
+  // Anyone who reads a record may note on it; replying to the customer is for those who serve them.
+  if (
+    body.visibility === 'public' &&
+    !['tickets.create', 'tickets.work', 'tickets.manage'].some((p) => actor.permissions.has(p))
+  )
+    throw ticketsError('ACTION_FORBIDDEN');
   const row = await ticketInScope(deps.db, actor, id);
   const entry = timelineEntry(row, actor, deps.clock.now().toISOString(), 'comment', {
     visibility: body.visibility,
@@ -104,6 +109,10 @@ export async function addLine(
   body: CreateLineBody,
 ): Promise<TicketLine> {
   return deps.db.transaction().execute(async (tx) => {
+    await ticketInScope(tx, actor, id);
+    // Locked, then read: a completion at the same moment either comes first (and closes the lines)
+    // or waits for this line.
+    await repo.lockTickets(tx, actor.orgId, [id]);
     const ticket = await ticketInScope(tx, actor, id);
     if (!LINES_OPEN.has(ticket.status)) throw ticketsError('LINES_CLOSED');
     const quantity = Math.round(body.quantity * 100);
@@ -161,6 +170,8 @@ export async function voidLine(
   body: VoidLineBody,
 ): Promise<Ticket> {
   const result = await deps.db.transaction().execute(async (tx) => {
+    await ticketInScope(tx, actor, id);
+    await repo.lockTickets(tx, actor.orgId, [id]);
     const ticket = await ticketInScope(tx, actor, id);
     if (!LINES_OPEN.has(ticket.status)) throw ticketsError('LINES_CLOSED');
     const lines = await repo.linesOf(tx, id);

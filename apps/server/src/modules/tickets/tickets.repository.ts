@@ -121,12 +121,11 @@ export interface TicketFilter {
   limit: number;
 }
 
-const NEVER = '9999-12-31T23:59:59.999Z';
-
 export async function listTickets(db: Executor, orgId: string, f: TicketFilter): Promise<TicketRow[]> {
-  let q = withNames(db)
-    .where('t.org_id', '=', orgId)
-    .where(inPlaces('t.project_id', 't.building_id', f.scope));
+  let q = withNames(db).where('t.org_id', '=', orgId);
+  // No condition at all for organisation-wide staff: SQLite plans a constant `1 = 1` badly (it
+  // gave up the (org_id, id) index and sorted a million rows).
+  if (!f.scope.all) q = q.where(inPlaces('t.project_id', 't.building_id', f.scope));
   if (f.status) q = q.where('t.status', '=', f.status);
   if (f.statuses) q = q.where('t.status', 'in', [...f.statuses]);
   if (f.type) q = q.where('t.type', '=', f.type as TicketsTable['type']);
@@ -164,20 +163,36 @@ export async function listTickets(db: Executor, orgId: string, f: TicketFilter):
         )
       : q.where(NONE);
   }
-  const due = sql<string>`coalesce(t.next_due_at, ${NEVER})`;
   if (f.after && f.sort === 'newest') q = q.where('t.id', '<', String(f.after[0]));
   if (f.after && f.sort === 'due') {
     const [at, id] = [String(f.after[0]), String(f.after[1])];
-    q = q.where(sql<SqlBool>`(${due} > ${at} or (${due} = ${at} and t.id > ${id}))`);
+    q = q.where((eb) =>
+      eb.or([eb('t.next_due_at', '>', at), eb.and([eb('t.next_due_at', '=', at), eb('t.id', '>', id)])]),
+    );
   }
-  q = f.sort === 'due' ? q.orderBy(due).orderBy('t.id') : q.orderBy('t.id', 'desc');
+  q = f.sort === 'due' ? q.orderBy('t.next_due_at').orderBy('t.id') : q.orderBy('t.id', 'desc');
   return q.limit(f.limit + 1).execute();
 }
 
 const NONE = sql<SqlBool>`1 = 0`;
 
 export function dueCursor(row: TicketsTable): [string, string] {
-  return [row.next_due_at ?? NEVER, row.id];
+  return [row.next_due_at!, row.id];
+}
+
+/**
+ * Takes the record's row lock for the rest of the transaction (PostgreSQL; SQLite runs one write
+ * transaction at a time anyway), so work that depends on its status — adding a line, voiding one,
+ * linking — cannot interleave with a change of status.
+ */
+export async function lockTickets(db: Executor, orgId: string, ids: readonly string[]): Promise<void> {
+  for (const id of [...ids].sort())
+    await db
+      .updateTable('tickets')
+      .set((eb) => ({ version: eb.ref('version') }))
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
 }
 
 /** Ids of a category and everything below it (filters by a parent category include its children). */
@@ -232,10 +247,10 @@ export async function insertEvents(db: Executor, rows: readonly TicketEventsTabl
 export async function listEvents(
   db: Executor,
   ticketId: string,
-  options: { publicOnly: boolean; after: string | null; limit: number },
+  options: { visibility?: 'internal' | 'public'; after: string | null; limit: number },
 ): Promise<TicketEventsTable[]> {
   let query = db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId);
-  if (options.publicOnly) query = query.where('visibility', '=', 'public');
+  if (options.visibility) query = query.where('visibility', '=', options.visibility);
   if (options.after) query = query.where('id', '>', options.after);
   return query
     .orderBy('id')
@@ -249,6 +264,8 @@ export type LinkRow = TicketLinksTable & {
   other_number: string;
   other_status: TicketStatus;
   other_id: string;
+  other_project_id: string;
+  other_building_id: string | null;
 };
 
 /** Links in both directions, each with the other record's number and status. */
@@ -257,14 +274,26 @@ export async function linksOf(db: Executor, ticketId: string): Promise<(LinkRow 
     .selectFrom('ticket_links as l')
     .innerJoin('tickets as o', 'o.id', 'l.target_id')
     .selectAll('l')
-    .select(['o.number as other_number', 'o.status as other_status', 'o.id as other_id'])
+    .select([
+      'o.number as other_number',
+      'o.status as other_status',
+      'o.id as other_id',
+      'o.project_id as other_project_id',
+      'o.building_id as other_building_id',
+    ])
     .where('l.ticket_id', '=', ticketId)
     .execute();
   const incoming = await db
     .selectFrom('ticket_links as l')
     .innerJoin('tickets as o', 'o.id', 'l.ticket_id')
     .selectAll('l')
-    .select(['o.number as other_number', 'o.status as other_status', 'o.id as other_id'])
+    .select([
+      'o.number as other_number',
+      'o.status as other_status',
+      'o.id as other_id',
+      'o.project_id as other_project_id',
+      'o.building_id as other_building_id',
+    ])
     .where('l.target_id', '=', ticketId)
     .execute();
   return [

@@ -22,7 +22,15 @@ import { maskPhone, normalisePhone, phoneSearchKey } from '../../platform/phone.
 import { customerIdsByPhone, getCustomer, phonesOf, refreshDemandPattern } from '../customers/index.ts';
 import { findArea, findHouse, getProject, listHouses, orgTimeZone } from '../property/index.ts';
 import { departmentOf, resolveCategory, type ResolvedCategory } from '../servicedesk/index.ts';
-import { defaultDeadlines, defaultPromise, endOfLocalDay, localDayStamp, runningDeadline } from './clocks.ts';
+import {
+  defaultDeadlines,
+  defaultPromise,
+  dueColumn,
+  endOfLocalDay,
+  localDayStamp,
+  NO_DEADLINE,
+  runningDeadline,
+} from './clocks.ts';
 import { decideDispatch } from './dispatch.service.ts';
 import { allowedActions } from './lifecycle.ts';
 import { searchTerms } from './search-terms.ts';
@@ -86,7 +94,7 @@ export function summaryDto(row: repo.TicketRow): TicketSummary {
     assignee: row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? '' },
     receivedAt: row.received_at,
     promisedReplyAt: row.promised_reply_at,
-    nextDueAt: row.next_due_at,
+    nextDueAt: row.next_due_at === NO_DEADLINE ? null : row.next_due_at,
     reopenCount: row.reopen_count,
     version: row.version,
   };
@@ -123,7 +131,12 @@ export async function ticketDto(db: Executor, actor: Actor, row: repo.TicketRow)
     completionNote: row.completion_note,
     confirmation: row.confirmation === null ? null : JSON.parse(row.confirmation),
     closedAt: row.closed_at,
-    links: links.map((l) => linkDto(l, row.master_id)),
+    // A link to a record outside the caller's scope is not shown (its number would leak).
+    links: links
+      .filter((l) =>
+        ticketVisible(actor, { project_id: l.other_project_id, building_id: l.other_building_id }),
+      )
+      .map((l) => linkDto(l, row.master_id)),
     lines: current.map(lineDto),
     chargeTotalFen: current.filter((l) => l.kind === 'charge').reduce((sum, l) => sum + l.amount_fen, 0),
     attachments: attachments.map(attachmentDto),
@@ -223,7 +236,7 @@ export async function resolvePlace(
     const visible =
       area &&
       (area.building_id === null
-        ? canAccessProject(actor.scope, area.project_id)
+        ? scopeReachesWholeProject(actor, area.project_id)
         : canAccessBuilding(actor.scope, area.project_id, area.building_id));
     if (!area || !visible) throw unavailable('areaId');
     place = {
@@ -307,11 +320,21 @@ export async function createTicket(
     throw ticketsError('ANSWER_ONLY_FOR_INQUIRIES', { field: 'answeredOnSpot' });
   const now = deps.clock.now();
   const at = now.toISOString();
-  if (body.promisedReplyAt && new Date(body.promisedReplyAt).getTime() < now.getTime() - 60_000)
-    throw ticketsError('PROMISE_IN_PAST', { field: 'promisedReplyAt' });
+  const promised = body.promisedReplyAt === undefined ? null : new Date(body.promisedReplyAt);
+  // A date-time the schema accepts can still be no instant at all (23:59:60).
+  if (promised && Number.isNaN(promised.getTime()))
+    throw platformError('VALIDATION_FAILED', {
+      fields: [{ field: 'body.promisedReplyAt', reason: 'not a real instant', keyword: 'format' }],
+    });
   const terms = searchTerms(description);
+  let created = false;
 
   const result = await runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
+    // Inside the work: a retry of a request that succeeded earlier gets its first answer, even
+    // once the promised time has passed.
+    if (promised && promised.getTime() < now.getTime() - 60_000)
+      throw ticketsError('PROMISE_IN_PAST', { field: 'promisedReplyAt' });
+    created = true;
     const category = await activeCategory(tx, actor.orgId, body.categoryId);
     const place = await resolvePlace(deps, tx, actor, body);
     if (!place) throw ticketsError('LOCATION_REQUIRED', { field: 'houseId' });
@@ -319,9 +342,6 @@ export async function createTicket(
     const master = body.duplicateOf ? await masterFor(tx, actor, body.duplicateOf) : null;
     const timeZone = await orgTimeZone(tx, actor.orgId);
 
-    const prefix = TICKET_NUMBER_PREFIX[body.type];
-    const day = localDayStamp(now, timeZone);
-    const seq = await repo.nextCounter(tx, actor.orgId, `ticket:${prefix}:${day}`);
     const deadlines = defaultDeadlines({ urgency: body.urgency, receivedAt: now }, (d) =>
       endOfLocalDay(d, timeZone),
     );
@@ -329,7 +349,7 @@ export async function createTicket(
     const row: TicketsTable = {
       id,
       org_id: actor.orgId,
-      number: `${prefix}-${day}-${String(seq).padStart(4, '0')}`,
+      number: '',
       type: body.type,
       channel: body.channel,
       urgency: body.urgency,
@@ -348,8 +368,8 @@ export async function createTicket(
       assignee_id: null,
       received_by: actor.userId,
       received_at: at,
-      promised_reply_at: body.promisedReplyAt
-        ? new Date(body.promisedReplyAt).toISOString()
+      promised_reply_at: promised
+        ? promised.toISOString()
         : defaultPromise({ ...body, receivedAt: now }, deadlines),
       ...deadlineColumns(deadlines),
       next_due_at: null,
@@ -429,15 +449,22 @@ export async function createTicket(
         );
       }
     }
-    row.next_due_at = runningDeadline(row.status, deadlines);
+    row.next_due_at = dueColumn(runningDeadline(row.status, deadlines));
+    // The number last: PostgreSQL holds the day's counter row locked until commit, so the less
+    // work after it, the more desks can register at once.
+    const prefix = TICKET_NUMBER_PREFIX[body.type];
+    const day = localDayStamp(now, timeZone);
+    const seq = await repo.nextCounter(tx, actor.orgId, `ticket:${prefix}:${day}`);
+    row.number = `${prefix}-${day}-${String(seq).padStart(4, '0')}`;
     await repo.insertTicket(tx, row, terms);
     if (master) await repo.insertLink(tx, linkRow(row, master.id, 'duplicate', actor, at));
     await repo.insertEvents(tx, events);
     // The customer's demand pattern (服务型/意见型/费用型) counts their records.
-    if (row.customer_id) await refreshDemandPattern(tx, deps.clock, row.customer_id);
+    if (row.customer_id) await refreshDemandPattern(tx, deps.clock, actor.orgId, row.customer_id);
     return ticketDto(tx, actor, (await repo.findTicket(tx, actor.orgId, id))!);
   });
-  publish(deps, actor.orgId, 'ticket.created', result);
+  // A replayed request changed nothing: nobody needs to hear of it again.
+  if (created) publish(deps, actor.orgId, 'ticket.created', result);
   return result;
 }
 
@@ -447,13 +474,20 @@ export async function activeCategory(db: Executor, orgId: string, id: string): P
   return category;
 }
 
-/** A duplicate points at the master of the chain, never at another duplicate. */
-async function masterFor(db: Executor, actor: Actor, id: string): Promise<repo.TicketRow> {
+/**
+ * A duplicate points at the master of the chain, never at another duplicate — even when the master
+ * lies outside the caller's scope (the pointer reveals nothing; the link is not shown to them).
+ */
+async function masterFor(
+  db: Executor,
+  actor: Actor,
+  id: string,
+): Promise<Pick<repo.TicketRow, 'id' | 'number'>> {
   const target = await repo.findTicket(db, actor.orgId, id);
   if (!target || !ticketVisible(actor, target))
     throw ticketsError('LINK_TARGET_UNAVAILABLE', { field: 'duplicateOf' });
   if (target.master_id === null) return target;
-  return ticketInScope(db, actor, target.master_id).catch(() => target);
+  return (await repo.findTicket(db, actor.orgId, target.master_id)) ?? target;
 }
 
 export function linkRow(
@@ -478,7 +512,10 @@ export function publish(
   deps: Pick<TicketsDeps, 'events'>,
   orgId: string,
   type: 'ticket.created' | 'ticket.updated',
-  t: Ticket,
+  t: Pick<
+    TicketSummary,
+    'id' | 'number' | 'status' | 'projectId' | 'buildingId' | 'department' | 'assignee' | 'version'
+  >,
 ): void {
   deps.events?.publish({
     type,
@@ -501,7 +538,7 @@ export function publish(
 
 /* ------------------------------------------------------------------ list */
 
-const NUMBER = /^[A-Za-z]{2}-?\d{0,8}-?\d{0,6}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROOM = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){1,2}$/u;
 
 export async function listTickets(
@@ -512,6 +549,14 @@ export async function listTickets(
   const limit = query.limit ?? 20;
   const sort = query.sort ?? 'newest';
   const after = decodeCursor(query.cursor, sort === 'due' ? 2 : 1);
+  // A forged cursor must be refused, not handed to PostgreSQL to fail on as a timestamp.
+  if (
+    after &&
+    !after.every((v, i) =>
+      sort === 'due' && i === 0 ? !Number.isNaN(Date.parse(String(v))) : UUID.test(String(v)),
+    )
+  )
+    throw platformError('INVALID_CURSOR');
   const scope = scopeLists(actor.scope);
   const filter: repo.TicketFilter = {
     scope,
@@ -559,11 +604,15 @@ async function searchFilter(
   actor: Actor,
   q: string,
 ): Promise<Partial<repo.TicketFilter>> {
-  if (NUMBER.test(q) && /\d/.test(q)) return { numberPrefix: q.toUpperCase() };
-  const digits = phoneSearchKey(q);
+  const number = ticketNumberPrefix(q);
+  if (number) return { numberPrefix: number };
+  // A whole phone number first, then a room label (12-2-1502 has seven digits too), then digits
+  // that may be part of a phone.
+  const whole = normalisePhone(q);
+  const digits = whole ? whole.phone : ROOM.test(q) ? null : phoneSearchKey(q);
   if (digits && digits.length >= 7) {
     const customerIds = await customerIdsByPhone(deps.db, actor.orgId, scopeLists(actor.scope), digits, 200);
-    return { phone: { phone: normalisePhone(q)?.phone ?? null, customerIds } };
+    return { phone: { phone: whole?.phone ?? null, customerIds } };
   }
   if (ROOM.test(q)) {
     const houses = await listHouses({ db: deps.db, clock: deps.clock }, actor, { q, limit: 200 });
@@ -571,4 +620,15 @@ async function searchFilter(
     return { houseIds: (exact.length ? exact : houses.items).map((h) => h.id) };
   }
   return { terms: searchTerms(q, 10) };
+}
+
+/**
+ * A record number as typed — `BX-20261122-0007`, `bx20261122`, `BX-20261122-` — as the stored
+ * prefix, or null. The whole date is required: "BX-2" would be most of the organisation's records.
+ */
+export function ticketNumberPrefix(q: string): string | null {
+  const m = /^([A-Za-z]{2})-?(\d{8})(?:-?(\d{1,6}))?-?$/.exec(q.trim());
+  if (!m) return null;
+  const head = `${m[1]!.toUpperCase()}-${m[2]}`;
+  return m[3] === undefined ? `${head}-` : `${head}-${m[3]}`;
 }
