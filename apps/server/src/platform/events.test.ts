@@ -46,7 +46,8 @@ describe('eventReaches', () => {
   it('follows the caller’s scope within their organisation', () => {
     expect(eventReaches(butler, event({}))).toBe(true);
     expect(eventReaches(butler, event({ buildingId: 'b-2' }))).toBe(false);
-    expect(eventReaches(butler, event({ buildingId: null }))).toBe(true); // a public area of p-1
+    // A project-level record (no building) belongs to whole-project staff, as the record itself does.
+    expect(eventReaches(butler, event({ buildingId: null }))).toBe(false);
     expect(eventReaches(butler, event({ projectId: 'p-2', buildingId: 'any' }))).toBe(true);
     expect(eventReaches(butler, event({ projectId: 'p-3', buildingId: null }))).toBe(false);
     expect(eventReaches(butler, event({ projectId: null, buildingId: null }))).toBe(false);
