@@ -13,3 +13,5 @@ export { importFile } from './modules/archive/index.ts';
 export { readSheet, writeSheet } from './platform/xlsx.ts';
 export { SYSTEM_META } from './platform/auth/actor.ts';
 export { actorNamed as actorForUsername } from './cli/archive-cli.ts';
+// The service desk at scale (bench/tickets.ts): the words a record's description is searched by.
+export { searchTerms } from './modules/tickets/search-terms.ts';

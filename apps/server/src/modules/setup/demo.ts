@@ -15,6 +15,7 @@ import {
 } from '../servicedesk/index.ts';
 import { importRows } from '../archive/index.ts';
 import { demoArchive } from './demo-archive.ts';
+import { loadDemoTickets } from './demo-tickets.ts';
 import { isInstalled } from './organizations.repository.ts';
 import { createOrganization, type SetupDeps } from './setup.service.ts';
 import type { PiiCipher } from '../../platform/pii/cipher.ts';
@@ -145,6 +146,7 @@ export async function loadDemo(
     (b) => buildings.get(b) ?? [],
   );
   await loadServiceDesk(deps, actor, userIds, butlerBuildings);
+  await loadDemoTickets(deps);
   return { created: true, logins };
 }
 

@@ -1,0 +1,555 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import {
+  CompiledQuery,
+  PostgresQueryCompiler,
+  sql,
+  SqliteQueryCompiler,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
+import {
+  buildApp,
+  loadConfig,
+  loadDemo,
+  migrateToLatest,
+  openDatabase,
+  openKeyring,
+  systemClock,
+  type Database,
+} from '@steward/server';
+import { startCluster, type BenchCluster } from './pg-cluster.ts';
+import { load, postgresWriter, readEstate, sqliteWriter, SPAN_MS } from './tickets-data.ts';
+
+/**
+ * The service desk at scale, in one process, each figure against a baseline measured in this run:
+ *  (a) intake: authenticated POST /api/v1/tickets over real HTTP at 1, 16 and 64 connections,
+ *      against bare Fastify answering a constant and bare Fastify doing one raw INSERT of the body
+ *      into the same database (the floor of any durable write);
+ *  (b) queues at scale: --records tickets (default 1 000 000, with their search words and one
+ *      timeline entry each) bulk-loaded into a demo organisation of --houses houses, then
+ *      GET /api/v1/tickets pages (queues, due sort, filters, word/number/phone search) one at a
+ *      time, against the same SQL statement the server ran, executed alone through the same
+ *      Kysely instance and driver.
+ * SQLite in a temp dir by default; --engine postgres starts a throwaway PostgreSQL cluster with
+ * default settings. Prints the figures (and the query plans) and appends a section to results.md.
+ */
+const { values: flags } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'sqlite' },
+    records: { type: 'string', default: '1000000' },
+    houses: { type: 'string', default: '20000' },
+    part: { type: 'string', default: 'all' },
+    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '5' },
+    samples: { type: 'string', default: '100' },
+    connections: { type: 'string', default: '1,16,64' },
+  },
+});
+const ENGINE = flags.engine === 'postgres' ? 'postgres' : 'sqlite';
+const RECORDS = Number(flags.records);
+const HOUSES = Number(flags.houses);
+const SECONDS = Number(flags.seconds);
+const SAMPLES = Number(flags.samples);
+const CONNECTIONS = flags.connections.split(',').map(Number);
+const PASSWORD = 'Bench2026x';
+const RESULTS = path.join(import.meta.dirname, 'results.md');
+
+// ---------------------------------------------------------------------------------------------
+// Small tools
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+interface Latency {
+  p50: number;
+  p99: number;
+}
+
+function latency(samples: readonly number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+const n = (value: number) => Math.round(value).toLocaleString('en-US');
+
+function log(line: string): void {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await run();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A fresh data dir and an empty database (a new database on the cluster for PostgreSQL). */
+async function openFresh(cluster: BenchCluster | null, name: string) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `steward-bench-${name}-`));
+  const config = loadConfig({
+    STEWARD_DATA_DIR: dataDir,
+    STEWARD_DATABASE_URL: cluster ? await cluster.createDatabase(`steward_${name}`) : '',
+    STEWARD_WEB_DIR: '',
+    STEWARD_LOG_LEVEL: 'silent',
+  });
+  const database = openDatabase(config);
+  await migrateToLatest(database.db, database.engine);
+  const cipher = await openKeyring({ db: database.db, clock: systemClock, config });
+  return { dataDir, config, database, cipher };
+}
+
+async function signIn(url: string, username: string) {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, csrfToken };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) Intake
+
+interface Throughput {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+}
+
+async function hammer(
+  url: string,
+  connections: number,
+  bodies: readonly string[],
+  headers: Record<string, string>,
+) {
+  let k = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: bodies[k++ % bodies.length] }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url} c=${connections}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const ok = result['2xx'];
+  return { rps: ok / (result.duration || SECONDS), p50: result.latency.p50, p99: result.latency.p99, ok };
+}
+
+interface IntakeRow {
+  connections: number;
+  steward: Throughput;
+  constant: Throughput;
+  insert: Throughput;
+}
+
+async function measureIntake(cluster: BenchCluster | null): Promise<{ rows: IntakeRow[]; stored: number }> {
+  const { dataDir, config, database, cipher } = await openFresh(cluster, 'intake');
+  try {
+    await loadDemo({ db: database.db, clock: systemClock, config, cipher }, PASSWORD);
+    const app = await buildApp({ config, database, cipher, logger: false });
+    const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    const agent = await signIn(appUrl, 'agent');
+    const get = async <T>(url: string) =>
+      (await (await fetch(`${appUrl}${url}`, { headers: { cookie: agent.cookie } })).json()) as T;
+
+    // 200 different calls: homes of the agent's estate with their first occupant, four trades.
+    const houses = (
+      await get<{ items: { id: string; occupants: { customerId: string }[] }[] }>('/api/v1/houses?limit=200')
+    ).items.filter((h) => h.occupants.length);
+    const categories = (await get<{ items: { id: string; code: string }[] }>('/api/v1/categories')).items;
+    const trades = [
+      ['WATER-LEAK', '卫生间漏水，楼下天花板在滴水'],
+      ['WATER-DRAIN', '厨房下水道堵塞，水排不下去'],
+      ['POWER-SOCKET', '厨房插座没电，电饭煲插上没反应'],
+      ['LIGHT', '楼道灯不亮，晚上看不见'],
+    ] as const;
+    const bodies = houses.map((h, i) => {
+      const [code, description] = trades[i % trades.length]!;
+      return JSON.stringify({
+        type: 'repair',
+        channel: 'phone',
+        urgency: 'general',
+        categoryId: categories.find((c) => c.code === code)!.id,
+        description,
+        houseId: h.id,
+        customerId: h.occupants[0]!.customerId,
+        dispatch: 'auto',
+      });
+    });
+
+    const constant = Fastify();
+    constant.post('/', async (_request, reply) => reply.status(201).send({ ok: true }));
+    const constantUrl = await constant.listen({ host: '127.0.0.1', port: 0 });
+    await sql`CREATE TABLE bench_intake (id text PRIMARY KEY, body text NOT NULL, created_at text NOT NULL)`.execute(
+      database.db,
+    );
+    const insert = Fastify();
+    insert.post('/', async (request, reply) => {
+      const id = randomUUID();
+      await sql`INSERT INTO bench_intake (id, body, created_at)
+        VALUES (${id}, ${JSON.stringify(request.body)}, ${new Date().toISOString()})`.execute(database.db);
+      return reply.status(201).send({ id });
+    });
+    const insertUrl = await insert.listen({ host: '127.0.0.1', port: 0 });
+
+    const rows: IntakeRow[] = [];
+    const auth = { cookie: agent.cookie, 'x-csrf-token': agent.csrfToken };
+    for (const connections of CONNECTIONS) {
+      const row = {
+        connections,
+        constant: await hammer(`${constantUrl}/`, connections, bodies, {}),
+        insert: await hammer(`${insertUrl}/`, connections, bodies, {}),
+        steward: await hammer(`${appUrl}/api/v1/tickets`, connections, bodies, auth),
+      };
+      log(
+        `intake c=${connections}: ${n(row.steward.rps)} records/s p50 ${row.steward.p50} p99 ${row.steward.p99} ms | ` +
+          `raw insert ${n(row.insert.rps)}/s | constant ${n(row.constant.rps)}/s`,
+      );
+      rows.push(row);
+    }
+    const stored = Number(
+      (await sql<{ n: number }>`SELECT count(*) AS n FROM tickets`.execute(database.db)).rows[0]!.n,
+    );
+    const created = rows.reduce((sum, r) => sum + r.steward.ok, 0);
+    // Every answered POST is a stored record (the demo's own records come on top).
+    if (stored < created) throw new Error(`${created} records answered 201 but only ${stored} stored`);
+    await app.close();
+    await constant.close();
+    await insert.close();
+    return { rows, stored: created };
+  } finally {
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) Queues at scale
+
+/** Keeps the statement trees the app runs while `on`, to compile and run them alone afterwards. */
+class Capture implements KyselyPlugin {
+  on = false;
+  readonly nodes: PluginTransformQueryArgs[] = [];
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (this.on) this.nodes.push(args);
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+interface QueueQuery {
+  label: string;
+  url: string;
+  as: 'agent' | 'admin';
+}
+
+interface QueueRow extends QueueQuery {
+  samples: number;
+  items: number;
+  http: Latency;
+  raw: Latency;
+  plan: string;
+}
+
+interface LoadFacts {
+  demoSeconds: number;
+  loadSeconds: number;
+  analyzeSeconds: number;
+  tickets: number;
+  terms: number;
+  events: number;
+  size: string;
+}
+
+async function measureQueues(
+  cluster: BenchCluster | null,
+): Promise<{ rows: QueueRow[]; load: LoadFacts; floor: Latency }> {
+  const fresh = await openFresh(cluster, 'queue');
+  const { dataDir, config, cipher } = fresh;
+  let database: Database = fresh.database;
+  try {
+    const demo = await timed(() =>
+      loadDemo({ db: database.db, clock: systemClock, config, cipher }, PASSWORD, { houses: HOUSES }),
+    );
+    log(`demo organisation with ${n(HOUSES)} houses: ${demo.seconds.toFixed(1)} s`);
+    const estate = await readEstate(database);
+    await database.close();
+
+    // Bulk load through a connection of its own, then fresh planner statistics.
+    const now = Date.now();
+    const writer =
+      ENGINE === 'sqlite'
+        ? sqliteWriter(path.join(dataDir, 'steward.db'))
+        : await postgresWriter(config.databaseUrl!);
+    let lastLog = 0;
+    const loaded = await timed(() =>
+      load(writer, estate, RECORDS, now, ENGINE, (done) => {
+        if (performance.now() - lastLog > 10_000 || done === RECORDS) {
+          lastLog = performance.now();
+          log(`loaded ${n(done)} / ${n(RECORDS)} records`);
+        }
+      }),
+    );
+    const analyzed = await timed(() => writer.exec(ENGINE === 'sqlite' ? 'ANALYZE' : 'VACUUM ANALYZE'));
+    await writer.close();
+    log(
+      `bulk load: ${loaded.seconds.toFixed(1)} s (${n(RECORDS / loaded.seconds)} records/s), ` +
+        `${n(loaded.value.terms)} search words; statistics ${analyzed.seconds.toFixed(1)} s`,
+    );
+
+    const capture = new Capture();
+    database = openDatabase(config);
+    const plain = database;
+    const app = await buildApp({
+      config,
+      database: { ...plain, db: plain.db.withPlugin(capture) },
+      cipher,
+      logger: false,
+    });
+    const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    const sessions = { agent: await signIn(appUrl, 'agent'), admin: await signIn(appUrl, 'admin') };
+    const size =
+      ENGINE === 'sqlite'
+        ? `${(fs.statSync(path.join(dataDir, 'steward.db')).size / 2 ** 30).toFixed(2)} GB`
+        : String(
+            (
+              await sql<{
+                s: string;
+              }>`SELECT pg_size_pretty(pg_database_size(current_database())) AS s`.execute(plain.db)
+            ).rows[0]!.s,
+          );
+
+    const get = async (q: QueueQuery) => {
+      const started = performance.now();
+      const response = await fetch(`${appUrl}${q.url}`, { headers: { cookie: sessions[q.as].cookie } });
+      const body = (await response.json()) as { items?: unknown[] };
+      const elapsed = performance.now() - started;
+      if (!response.ok) throw new Error(`GET ${q.url}: ${response.status} ${JSON.stringify(body)}`);
+      return { elapsed, items: body.items!.length };
+    };
+
+    // Search values that exist in the agent's estate: a record number from about 100 days ago and
+    // a customer's phone with records.
+    const projectId = (
+      (await (
+        await fetch(`${appUrl}/api/v1/tickets?limit=1`, { headers: { cookie: sessions.agent.cookie } })
+      ).json()) as {
+        items: { projectId: string }[];
+      }
+    ).items[0]!.projectId;
+    const old = new Date(now - 100 * 24 * 3600_000).toISOString();
+    const sample = await plain.db
+      .selectFrom('tickets')
+      .select(['number', 'reporter_phone'])
+      .where('project_id', '=', projectId)
+      .where('received_at', '<', old)
+      .where('customer_id', 'is not', null)
+      .orderBy('received_at', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const enc = encodeURIComponent;
+    const queries: QueueQuery[] = [
+      {
+        label: 'queue=all, newest first (organisation-wide admin)',
+        url: '/api/v1/tickets?queue=all',
+        as: 'admin',
+      },
+      { label: 'queue=all, newest first (agent: one estate)', url: '/api/v1/tickets?queue=all', as: 'agent' },
+      { label: 'queue=unassigned (待派工)', url: '/api/v1/tickets?queue=unassigned', as: 'agent' },
+      { label: 'open=true, sort=due', url: '/api/v1/tickets?open=true&sort=due', as: 'agent' },
+      {
+        label: 'status=in_progress + projectId',
+        url: `/api/v1/tickets?status=in_progress&projectId=${projectId}`,
+        as: 'agent',
+      },
+      { label: 'q=漏水 (a common word)', url: `/api/v1/tickets?q=${enc('漏水')}`, as: 'agent' },
+      { label: 'q=<record number>', url: `/api/v1/tickets?q=${enc(sample.number)}`, as: 'agent' },
+      { label: 'q=<customer phone>', url: `/api/v1/tickets?q=${sample.reporter_phone!}`, as: 'agent' },
+    ];
+
+    // The main statement of each page (the one reading "tickets as t"), compiled as the app ran it.
+    const compiler = ENGINE === 'sqlite' ? new SqliteQueryCompiler() : new PostgresQueryCompiler();
+    const statements = new Map<QueueQuery, CompiledQuery>();
+    for (const q of queries) {
+      capture.nodes.length = 0;
+      capture.on = true;
+      await get(q);
+      capture.on = false;
+      const compiled = capture.nodes
+        .map(({ node, queryId }) => compiler.compileQuery(node, queryId))
+        .find((c) => /from "tickets" as "t"/.test(c.sql) && /limit/.test(c.sql));
+      if (!compiled) throw new Error(`no list statement captured for ${q.url}`);
+      statements.set(q, compiled);
+    }
+    const explain = async (c: CompiledQuery): Promise<string> => {
+      if (ENGINE === 'sqlite') {
+        const plan = await plain.db.executeQuery<{ detail: string; id: number; parent: number }>(
+          CompiledQuery.raw(`EXPLAIN QUERY PLAN ${c.sql}`, [...c.parameters]),
+        );
+        const depth = new Map<number, number>([[0, 0]]);
+        return plan.rows
+          .map((r) => {
+            depth.set(r.id, (depth.get(r.parent) ?? 0) + 1);
+            return `${'  '.repeat(depth.get(r.id)! - 1)}${r.detail}`;
+          })
+          .join('\n');
+      }
+      const plan = await plain.db.executeQuery<{ 'QUERY PLAN': string }>(
+        CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`, [...c.parameters]),
+      );
+      return plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+    };
+
+    // Warm-up, then every page in one shuffled sequence so drift (GC, caches) hits all alike. A
+    // page slower than half a second is sampled 10 times only (its p99 is then its maximum).
+    const samples = new Map<QueueQuery, number>();
+    for (const q of queries) {
+      let slowest = 0;
+      for (let i = 0; i < 3; i++) slowest = Math.max(slowest, (await get(q)).elapsed);
+      samples.set(q, slowest > 500 ? Math.min(10, SAMPLES) : SAMPLES);
+    }
+    const order = queries.flatMap((q) => Array.from({ length: samples.get(q)! }, () => q));
+    let seed = 7;
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const j = seed % (i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const times = new Map<QueueQuery, number[]>(queries.map((q) => [q, []]));
+    const found = new Map<QueueQuery, number>();
+    for (const q of order) {
+      const { elapsed, items } = await get(q);
+      times.get(q)!.push(elapsed);
+      found.set(q, items);
+    }
+    const rows: QueueRow[] = [];
+    for (const q of queries) {
+      const compiled = statements.get(q)!;
+      const raw: number[] = [];
+      for (let i = 0; i < samples.get(q)! + 3; i++) {
+        const started = performance.now();
+        await plain.db.executeQuery(compiled);
+        if (i >= 3) raw.push(performance.now() - started);
+      }
+      const row = {
+        ...q,
+        samples: samples.get(q)!,
+        items: found.get(q)!,
+        http: latency(times.get(q)!),
+        raw: latency(raw),
+        plan: await explain(compiled),
+      };
+      log(
+        `${q.label}: p50 ${ms(row.http.p50)} p99 ${ms(row.http.p99)} ms | raw SQL p50 ${ms(row.raw.p50)} p99 ${ms(row.raw.p99)} ms`,
+      );
+      rows.push(row);
+    }
+
+    const bare = Fastify();
+    bare.get('/', async () => ({ items: [], nextCursor: null }));
+    const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+    const bareTimes: number[] = [];
+    for (let i = 0; i < SAMPLES + 20; i++) {
+      const started = performance.now();
+      await (await fetch(`${bareUrl}/`)).json();
+      if (i >= 20) bareTimes.push(performance.now() - started);
+    }
+    await bare.close();
+    await app.close();
+    return {
+      rows,
+      floor: latency(bareTimes),
+      load: {
+        demoSeconds: demo.seconds,
+        loadSeconds: loaded.seconds,
+        analyzeSeconds: analyzed.seconds,
+        ...loaded.value,
+        size,
+      },
+    };
+  } finally {
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const cluster = ENGINE === 'postgres' ? await startCluster() : null;
+  try {
+    const started = performance.now();
+    const intake = flags.part === 'queue' ? null : await measureIntake(cluster);
+    const queues = flags.part === 'intake' ? null : await measureQueues(cluster);
+    const minutes = (performance.now() - started) / 60_000;
+
+    const when = new Date().toISOString().slice(0, 16);
+    const machine = `${os.cpus().length}× ${os.cpus()[0]?.model.trim() ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB`;
+    const engine = cluster ? `postgres (${cluster.version}, default settings)` : 'sqlite';
+    const out: string[] = [];
+    out.push(
+      `## Service desk — ${when} UTC, ${ENGINE}${queues ? `, ${n(RECORDS)} records` : ''}`,
+      '',
+      `${machine}, Node ${process.version}, ${engine}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the end; the run took ${minutes.toFixed(1)} min.`,
+    );
+    if (intake) {
+      out.push(
+        '',
+        `Intake: POST /api/v1/tickets as the signed-in front desk (cookie + CSRF), 200 different homes and customers, dispatch by rule; ${SECONDS} s per level; ${n(intake.stored)} records created and stored.`,
+        '',
+        '| connections | POST /api/v1/tickets | bare Fastify, constant (same run) | bare Fastify + one raw INSERT (same run) | ratio to raw INSERT |',
+        '| --- | --- | --- | --- | --- |',
+        ...intake.rows.map(
+          (r) =>
+            `| ${r.connections} | ${n(r.steward.rps)} records/s, p50 ${r.steward.p50} ms, p99 ${r.steward.p99} ms | ${n(r.constant.rps)} req/s, p99 ${r.constant.p99} ms | ${n(r.insert.rps)} rows/s, p50 ${r.insert.p50} ms, p99 ${r.insert.p99} ms | ${(r.insert.rps / r.steward.rps).toFixed(1)}× |`,
+        ),
+      );
+    }
+    if (queues) {
+      const l = queues.load;
+      out.push(
+        '',
+        `Queues: demo organisation of ${n(HOUSES)} houses (${l.demoSeconds.toFixed(0)} s), then ${n(l.tickets)} records over ${Math.round(SPAN_MS / 864e5 / 365)} years with ${n(l.terms)} search words and ${n(l.events)} timeline entries bulk-loaded in ${l.loadSeconds.toFixed(0)} s (${n(l.tickets / l.loadSeconds)} records/s), statistics ${l.analyzeSeconds.toFixed(0)} s; database ${l.size}. Pages of 20, one request at a time, ${SAMPLES} each (fewer where marked), shuffled together; raw SQL: the page's statement as the server compiled it, run alone through the same Kysely and driver.`,
+        '',
+        '| page | rows | GET /api/v1/tickets p50 / p99 | raw SQL p50 / p99 (same run) | ratio p50 |',
+        '| --- | --- | --- | --- | --- |',
+        ...queues.rows.map(
+          (r) =>
+            `| ${r.label}${r.samples === SAMPLES ? '' : ` (${r.samples} samples)`} | ${r.items} | ${ms(r.http.p50)} / ${ms(r.http.p99)} ms | ${ms(r.raw.p50)} / ${ms(r.raw.p99)} ms | ${(r.http.p50 / r.raw.p50).toFixed(1)}× |`,
+        ),
+        `| bare Fastify GET (floor) | — | ${ms(queues.floor.p50)} / ${ms(queues.floor.p99)} ms | — | — |`,
+      );
+      console.log('\nQuery plans:\n');
+      for (const r of queues.rows) console.log(`--- ${r.label}\n${r.plan}\n`);
+    }
+    const section = out.join('\n');
+    console.log(`\n${section}\n`);
+    if (!fs.existsSync(RESULTS)) fs.writeFileSync(RESULTS, '# Benchmark results\n');
+    fs.appendFileSync(RESULTS, `\n${section}\n`);
+  } finally {
+    cluster?.stop();
+  }
+}
+
+await main();
