@@ -67,6 +67,7 @@ describe('category tree', () => {
     expect(tree.map((n) => n.title)).toEqual(['水电', '噪音']);
     expect(tree[0]!.children!.map((n) => n.title)).toEqual(['水管爆裂/跑水', '漏水渗水']);
     expect(tree[0]!.children![0]!.defaultUrgency).toBe('emergency');
+    expect(tree[0]!.children![1]!.path).toBe('水电 / 漏水渗水');
     const english = buildCategoryTree(CATEGORIES, 'en-US');
     expect(english[0]!.title).toBe('Water and power');
     // No English name: the Chinese one stands in.

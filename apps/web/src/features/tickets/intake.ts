@@ -59,6 +59,8 @@ export function categoryLabel(category: Pick<Category, 'name' | 'nameEn'>, local
 export interface CategoryNode {
   value: string;
   title: string;
+  /** The whole path (水电 / 漏水渗水), shown once chosen. */
+  path: string;
   /** What a search matches: names in both languages and the code. */
   searchText: string;
   defaultUrgency: Urgency;
@@ -77,21 +79,23 @@ export function buildCategoryTree(categories: readonly Category[], locale: Local
     siblings.push(category);
     byParent.set(category.parentId, siblings);
   }
-  const build = (parentId: string | null, seen: Set<string>): CategoryNode[] =>
+  const build = (parentId: string | null, seen: Set<string>, above: string[]): CategoryNode[] =>
     (byParent.get(parentId) ?? [])
       .filter((c) => !seen.has(c.id))
       .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))
       .map((c) => {
-        const children = build(c.id, new Set([...seen, c.id]));
+        const title = categoryLabel(c, locale);
+        const children = build(c.id, new Set([...seen, c.id]), [...above, title]);
         return {
           value: c.id,
-          title: categoryLabel(c, locale),
+          title,
+          path: [...above, title].join(' / '),
           searchText: [c.name, c.nameEn ?? '', c.code].join(' ').toLowerCase(),
           defaultUrgency: c.defaultUrgency,
           ...(children.length ? { children } : {}),
         };
       });
-  return build(null, new Set());
+  return build(null, new Set(), []);
 }
 
 /** Category id → its path of names (水电 / 漏水渗水), for the read-back and summaries. */

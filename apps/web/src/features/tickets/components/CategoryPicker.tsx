@@ -36,6 +36,7 @@ export function CategoryPicker({ tree, value, onChange, loading, ref, ...rest }:
       // The option list picks the first match for Enter by this property (not by a filter function).
       showSearch={{ treeNodeFilterProp: 'searchText' }}
       placeholder={t('intake.categoryPlaceholder')}
+      treeNodeLabelProp="path"
       popupMatchSelectWidth={false}
       listHeight={360}
       style={{ width: '100%' }}

@@ -11,6 +11,7 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { QuietEmpty } from '../../customers/components/QuietEmpty.tsx';
 import { useTicketLabels } from '../labels.ts';
 
+const BROWSER_IMAGES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,image/heif,application/pdf';
 /** Stages a desk agent files photos under; signatures come from the customer's own screen. */
 const DESK_STAGES: readonly AttachmentStage[] = ATTACHMENT_STAGES.filter((s) => s !== 'signature');
@@ -59,7 +60,12 @@ function Thumb({ attachment }: { attachment: TicketAttachment }) {
         width={104}
         height={104}
         src={attachmentUrl(attachment.id, 'thumb')}
-        preview={{ src: attachmentUrl(attachment.id) }}
+        // Browsers cannot draw HEIC: its preview is the server's (WebP) thumbnail instead.
+        preview={{
+          src: BROWSER_IMAGES.has(attachment.contentType)
+            ? attachmentUrl(attachment.id)
+            : attachmentUrl(attachment.id, 'thumb'),
+        }}
         alt={attachment.fileName}
         style={{ objectFit: 'cover', borderRadius: 6 }}
       />

@@ -83,7 +83,7 @@ export function useCaller({ patch, onSettled, focusSearch }: Options) {
   useEffect(() => setHighlight(0), [search.q]);
 
   const pickCustomer = useCallback(
-    (customer: IntakeCustomer) => {
+    (customer: IntakeCustomer, moveOn = true) => {
       setPicked({
         customerId: customer.id,
         name: customer.name,
@@ -105,13 +105,13 @@ export function useCaller({ patch, onSettled, focusSearch }: Options) {
         projectId: choices[0]?.projectId ?? null,
         ...(only ? { locationMode: 'house' as const } : {}),
       });
-      onSettled();
+      if (moveOn) onSettled();
     },
     [patch, onSettled],
   );
 
   const pickHouse = useCallback(
-    (found: IntakeHouse, occupant: Occupant | null) => {
+    (found: IntakeHouse, occupant: Occupant | null, moveOn = true) => {
       const choice = houseChoice(found);
       setHouseChoices([choice]);
       setHouse(choice);
@@ -130,17 +130,17 @@ export function useCaller({ patch, onSettled, focusSearch }: Options) {
       } else {
         setLookedUpHouse(found);
       }
-      onSettled();
+      if (moveOn) onSettled();
     },
     [patch, onSettled, lookupData],
   );
 
   const pickHit = useCallback(
-    (index: number) => {
+    (index: number, moveOn = true) => {
       const hit = hits[index];
       if (!hit) return false;
-      if (hit.kind === 'customer') pickCustomer(hit.customer);
-      else pickHouse(hit.house, hit.house.occupants.length === 1 ? hit.house.occupants[0]! : null);
+      if (hit.kind === 'customer') pickCustomer(hit.customer, moveOn);
+      else pickHouse(hit.house, hit.house.occupants.length === 1 ? hit.house.occupants[0]! : null, moveOn);
       return true;
     },
     [hits, pickCustomer, pickHouse],
@@ -148,18 +148,19 @@ export function useCaller({ patch, onSettled, focusSearch }: Options) {
 
   /** Nobody matched what was typed: keep it as the unregistered caller's phone (or name) and move on. */
   const takeAsAnonymous = useCallback(
-    (text: string) => {
+    (text: string, moveOn = true) => {
       patch(looksLikePhone(text) ? { reporterPhone: text } : { reporterName: text });
-      onSettled();
+      if (moveOn) onSettled();
     },
     [patch, onSettled],
   );
 
-  // Enter pressed before the answer came: act on it once it arrives.
+  // Enter pressed before the answer came: act on it once it arrives. The focus moved on at the
+  // Enter already (the agent keeps typing the category); it is not pulled back here.
   useEffect(() => {
     if (pendingEnter === null || pendingEnter !== search.q || !answered) return;
     setPendingEnter(null);
-    if (!pickHit(0)) takeAsAnonymous(pendingEnter);
+    if (!pickHit(0, false)) takeAsAnonymous(pendingEnter, false);
   }, [pendingEnter, search.q, answered, pickHit, takeAsAnonymous]);
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -179,6 +180,7 @@ export function useCaller({ patch, onSettled, focusSearch }: Options) {
     } else {
       search.commit();
       setPendingEnter(text);
+      onSettled();
     }
   };
 
