@@ -280,44 +280,46 @@ export async function poolMembers(
   input: { orgId: string; departmentId: string; projectId: string; buildingId: string | null },
 ): Promise<StaffRow[]> {
   const { orgId, departmentId, projectId, buildingId } = input;
-  return staffQuery(db, orgId)
-    .where('users.status', '=', 'active')
-    .where('staff_profiles.department_id', '=', departmentId)
-    // Only people whose roles let them work a job: a front-desk agent in 客服部 would be handed
-    // records they can neither accept nor decline.
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_roles as ur')
-          .innerJoin('role_permissions as rp', 'rp.role_id', 'ur.role_id')
-          .select('ur.user_id')
-          .whereRef('ur.user_id', '=', 'users.id')
-          .where('rp.permission', '=', 'tickets.work'),
-      ),
-    )
-    .where((eb) =>
-      eb.or([
-        eb('users.scope_all', '=', 1),
+  return (
+    staffQuery(db, orgId)
+      .where('users.status', '=', 'active')
+      .where('staff_profiles.department_id', '=', departmentId)
+      // Only people whose roles let them work a job: a front-desk agent in 客服部 would be handed
+      // records they can neither accept nor decline.
+      .where((eb) =>
         eb.exists(
           eb
-            .selectFrom('user_scopes')
-            .select('user_scopes.id')
-            .whereRef('user_scopes.user_id', '=', 'users.id')
-            .where('user_scopes.project_id', '=', projectId)
-            .where((inner) =>
-              buildingId === null
-                ? inner('user_scopes.building_id', 'is', null)
-                : inner.or([
-                    inner('user_scopes.building_id', 'is', null),
-                    inner('user_scopes.building_id', '=', buildingId),
-                  ]),
-            ),
+            .selectFrom('user_roles as ur')
+            .innerJoin('role_permissions as rp', 'rp.role_id', 'ur.role_id')
+            .select('ur.user_id')
+            .whereRef('ur.user_id', '=', 'users.id')
+            .where('rp.permission', '=', 'tickets.work'),
         ),
-      ]),
-    )
-    .orderBy('users.display_name')
-    .orderBy('users.id')
-    .execute();
+      )
+      .where((eb) =>
+        eb.or([
+          eb('users.scope_all', '=', 1),
+          eb.exists(
+            eb
+              .selectFrom('user_scopes')
+              .select('user_scopes.id')
+              .whereRef('user_scopes.user_id', '=', 'users.id')
+              .where('user_scopes.project_id', '=', projectId)
+              .where((inner) =>
+                buildingId === null
+                  ? inner('user_scopes.building_id', 'is', null)
+                  : inner.or([
+                      inner('user_scopes.building_id', 'is', null),
+                      inner('user_scopes.building_id', '=', buildingId),
+                    ]),
+              ),
+          ),
+        ]),
+      )
+      .orderBy('users.display_name')
+      .orderBy('users.id')
+      .execute()
+  );
 }
 
 /** Whether any current member of the department has a shift overlapping [from, to). */
