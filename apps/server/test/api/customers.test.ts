@@ -435,7 +435,8 @@ describeEngines('customers', (engine) => {
         expect.objectContaining({ name: '郑租户', role: 'tenant', phone: '138****2222' }),
       ]),
     );
-    expect(overview.requests).toEqual({ available: false, total: 0, items: [] });
+    expect(overview.requests).toEqual({ available: true, total: 0, items: [] });
+    expect(overview.visits).toEqual({ available: false, total: 0, items: [] });
     const tenantView = (
       await h.app.inject({ url: `/api/v1/customers/${tenant.id}/overview`, headers: admin.headers })
     ).json();

@@ -117,7 +117,7 @@ describeEngines('service desk: intake, dispatch, lifecycle, timeline, field work
     expect(t.categoryPath).toEqual(['水电', '漏水渗水']);
     const entries = await timeline(agent, t.id);
     expect(entries.map((e) => e.kind)).toEqual(['created', 'dispatched']);
-    expect(entries[1]!.data).toMatchObject({ basis: 'building', assigneeId: techId });
+    expect(entries[1]!.data).toMatchObject({ basis: 'building', assigneeId: techId, departmentName: '工程部' });
   });
 
   it('numbers stay unique per organisation when many records are created at once', async () => {
@@ -492,6 +492,28 @@ describeEngines('service desk: intake, dispatch, lifecycle, timeline, field work
     expect(lookup.json().houses.map((x: { id: string }) => x.id)).toContain(otherHouse.id);
     expect(lookup.json().openTickets.map((x: { id: string }) => x.id)).toContain(t.id);
     expect((await call(tech, 'GET', '/api/v1/intake/lookup?q=1502')).statusCode).toBe(403);
+    // The customer 360 view lists the customer's records and complaints.
+    const customer = (
+      await call(agent, 'POST', '/api/v1/customers', {
+        kind: 'person',
+        name: '钱业主',
+        phones: [{ phone: '13700001234' }],
+        houses: [{ houseId: otherHouse.id, role: 'owner' }],
+      })
+    ).json<{ id: string }>();
+    const complaint = await create(
+      agent,
+      repair({
+        type: 'complaint',
+        categoryId: category('NOISE').id,
+        houseId: otherHouse.id,
+        customerId: customer.id,
+      }),
+    );
+    const overview = (await call(agent, 'GET', `/api/v1/customers/${customer.id}/overview`)).json();
+    expect(overview.requests.total).toBe(1);
+    expect(overview.requests.items[0]).toMatchObject({ number: complaint.number, type: 'complaint' });
+    expect(overview.complaints.total).toBe(1);
   });
 
   it('keeps other organisations’ and out-of-scope records out of reach', async () => {

@@ -512,6 +512,47 @@ export async function ticketDemandCounts(
   return counts;
 }
 
+/**
+ * A customer's service records in the caller's scope for the 360 view: how many, and the latest.
+ * (The tickets module owns the table; this reads it the way the view needs, without a cycle
+ * between the two modules.)
+ */
+export async function recordsOfCustomer(
+  db: Executor,
+  orgId: string,
+  customerId: string,
+  scope: ScopeLists,
+  options: { type?: 'complaint'; limit: number },
+): Promise<{ total: number; items: Record<string, unknown>[] }> {
+  let base = db.selectFrom('tickets').where('org_id', '=', orgId).where('customer_id', '=', customerId);
+  if (!scope.all) base = base.where(inPlaces('project_id', 'building_id', scope));
+  if (options.type) base = base.where('type', '=', options.type);
+  const [count, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    base
+      .select(['id', 'number', 'type', 'status', 'urgency', 'location', 'description', 'received_at'])
+      .orderBy('id', 'desc')
+      .limit(options.limit)
+      .execute(),
+  ]);
+  return {
+    total: Number(count?.n ?? 0),
+    items: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      type: r.type,
+      status: r.status,
+      urgency: r.urgency,
+      location: r.location,
+      description: r.description.length > 80 ? `${r.description.slice(0, 79)}…` : r.description,
+      receivedAt: r.received_at,
+      // What the 360 view's slot cards show.
+      title: `${r.number} ${r.description.slice(0, 40)}`,
+      at: r.received_at,
+    })),
+  };
+}
+
 export async function insertDocument(db: Executor, row: CustomerDocumentsTable): Promise<void> {
   await db.insertInto('customer_documents').values(row).execute();
 }

@@ -1,3 +1,4 @@
+import { scopeLists } from '../../platform/auth/scope.ts';
 import type { CustomerDocument, CustomerOverview } from '@steward/contracts';
 import type { CustomerDocumentsTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -40,10 +41,13 @@ export async function customerOverview(
   const today = businessDate(deps.clock, deps.config.timeZone);
   const [customer] = await customerDtos(deps.db, [row], today, actor.scope);
   const houseIds = [...new Set(customer!.houses.map((h) => h.houseId))];
-  const [occupants, contacts, documents] = await Promise.all([
+  const scope = scopeLists(actor.scope);
+  const [occupants, contacts, documents, requests, complaints] = await Promise.all([
     listOccupants(deps.db, actor.orgId, houseIds, today),
     repo.contactsOf(deps.db, id, 50),
     repo.documentsOf(deps.db, id),
+    repo.recordsOfCustomer(deps.db, actor.orgId, id, scope, { limit: 10 }),
+    repo.recordsOfCustomer(deps.db, actor.orgId, id, scope, { type: 'complaint', limit: 10 }),
   ]);
   // The houses' current occupants (the house list's own query), less the customer themselves.
   const others = occupants.filter((o) => o.customer_id !== id);
@@ -65,8 +69,8 @@ export async function customerOverview(
     contacts: contacts.map(contactDto),
     documents: documents.map(documentDto),
     hints: serviceHints(customer!, segments, businessDate(deps.clock, deps.config.timeZone, 30)),
-    requests: NOT_YET,
-    complaints: NOT_YET,
+    requests: { available: true, ...requests },
+    complaints: { available: true, ...complaints },
     visits: NOT_YET,
     bills: NOT_YET,
     notices: NOT_YET,

@@ -157,6 +157,8 @@ async function changeFor(
               from: { departmentId: row.department_id, assigneeId: row.assignee_id, status: row.status },
               departmentId: decision.departmentId,
               assigneeId: decision.assigneeId,
+              departmentName: decision.departmentName,
+              assigneeName: decision.assigneeName,
               basis: decision.basis,
             },
           }),

@@ -16,6 +16,9 @@ export interface DispatchDecision {
   departmentId: string | null;
   assigneeId: string | null;
   basis: DispatchBasis;
+  /** Names as they were at dispatch, for the timeline (people and departments get renamed). */
+  departmentName?: string;
+  assigneeName?: string | null;
 }
 
 interface DispatchInput {
@@ -55,10 +58,24 @@ export async function decideDispatch(
     const assigneeId = input.manual.assigneeId ?? null;
     if (assigneeId !== null && !pool.people.some((p) => p.userId === assigneeId))
       throw ticketsError('ASSIGNEE_UNAVAILABLE', { field: 'assigneeId' });
-    return { departmentId, assigneeId, basis: 'manual' };
+    return {
+      departmentId,
+      assigneeId,
+      basis: 'manual',
+      ...namesOf(department.name, pool.people, assigneeId),
+    };
   }
   const people = pool.rosterKept ? pool.people : pool.people.map((p) => ({ ...p, onDuty: true }));
-  return { departmentId, ...chooseAssignee(people, input.category.skill) };
+  const choice = chooseAssignee(people, input.category.skill);
+  return { departmentId, ...choice, ...namesOf(department.name, people, choice.assigneeId) };
+}
+
+function namesOf(
+  departmentName: string,
+  people: readonly { userId: string; name: string }[],
+  assigneeId: string | null,
+) {
+  return { departmentName, assigneeName: people.find((p) => p.userId === assigneeId)?.name ?? null };
 }
 
 /** The people who could take a record at a place, and what the rules would choose (intake and re-dispatch). */

@@ -443,6 +443,8 @@ export async function createTicket(
             data: {
               departmentId: decision.departmentId,
               assigneeId: decision.assigneeId,
+              departmentName: decision.departmentName,
+              assigneeName: decision.assigneeName,
               basis: decision.basis,
             },
           }),
