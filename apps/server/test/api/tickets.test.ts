@@ -117,7 +117,11 @@ describeEngines('service desk: intake, dispatch, lifecycle, timeline, field work
     expect(t.categoryPath).toEqual(['水电', '漏水渗水']);
     const entries = await timeline(agent, t.id);
     expect(entries.map((e) => e.kind)).toEqual(['created', 'dispatched']);
-    expect(entries[1]!.data).toMatchObject({ basis: 'building', assigneeId: techId, departmentName: '工程部' });
+    expect(entries[1]!.data).toMatchObject({
+      basis: 'building',
+      assigneeId: techId,
+      departmentName: '工程部',
+    });
   });
 
   it('numbers stay unique per organisation when many records are created at once', async () => {
