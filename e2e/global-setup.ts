@@ -31,6 +31,8 @@ export async function setup(project: TestProject): Promise<void> {
   execFileSync('npm', ['run', 'build', '-w', '@steward/web'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
+    // vitest sets NODE_ENV=test; the flows must see the console users get (antd's production build).
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   project.provide('chromium', CHROMIUM);
 }
