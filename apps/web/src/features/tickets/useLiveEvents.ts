@@ -27,6 +27,9 @@ type Listener = (event: TicketEvent) => void;
  * component) must not open a second stream to the server.
  */
 const listeners = new Set<Listener>();
+/** Called when the stream opens again after a break: events sent meanwhile were missed. */
+const resyncs = new Set<() => void>();
+let opened = false;
 let source: EventSource | null = null;
 let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -54,6 +57,10 @@ function open(): void {
   };
   for (const type of EVENT_TYPES) stream.addEventListener(type, deliver(type));
   stream.onmessage = deliver('message');
+  stream.onopen = () => {
+    if (opened) for (const resync of resyncs) resync();
+    opened = true;
+  };
   stream.onerror = () => {
     // The browser retries a dropped stream by itself; a refused one (401, 404) is closed for good.
     if (stream.readyState !== EventSource.CLOSED) return;
@@ -79,6 +86,7 @@ function subscribe(listener: Listener): () => void {
     listeners.delete(listener);
     if (listeners.size === 0) {
       close();
+      opened = false;
       if (reconnectTimer) clearTimeout(reconnectTimer);
       reconnectTimer = null;
     }
@@ -105,12 +113,18 @@ export function useLiveEvents(onEvent?: Listener): void {
   useEffect(() => {
     onEventRef.current = onEvent;
   }, [onEvent]);
-  useEffect(
-    () =>
-      subscribe((event) => {
-        invalidateFor(queryClient, event);
-        onEventRef.current?.(event);
-      }),
-    [queryClient],
-  );
+  useEffect(() => {
+    // After a break in the stream (the server ends it every few minutes, networks drop it),
+    // whatever changed meanwhile is fetched again.
+    const resync = () => void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+    resyncs.add(resync);
+    const unsubscribe = subscribe((event) => {
+      invalidateFor(queryClient, event);
+      onEventRef.current?.(event);
+    });
+    return () => {
+      resyncs.delete(resync);
+      unsubscribe();
+    };
+  }, [queryClient]);
 }
