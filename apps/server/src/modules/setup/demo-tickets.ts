@@ -7,9 +7,15 @@ import { loadPrincipalUser } from '../../platform/auth/principal.repository.ts';
 import { DAY, MINUTE, type Clock } from '../../platform/clock.ts';
 import { createArea, listBuildings, listHouses, listProjects } from '../property/index.ts';
 import { addDays, listDepartments, localDay, zonedTime } from '../servicedesk/index.ts';
-import { createTicket, getTicket, performAction, type TicketsDeps } from '../tickets/index.ts';
+import {
+  addComment,
+  addLine,
+  createTicket,
+  getTicket,
+  performAction,
+  type TicketsDeps,
+} from '../tickets/index.ts';
 // Comments and field lines are not on the tickets module's index (yet); the demo needs both.
-import { addComment, addLine } from '../tickets/parts.service.ts';
 import { DEMO_AREAS, DEMO_RECORDS, type DemoRecord, type Step, type Who } from './demo-tickets.data.ts';
 import { serviceDeskCodes } from './demo-tickets.repository.ts';
 import type { SetupDeps } from './setup.service.ts';
