@@ -159,5 +159,7 @@ describe('the server process', () => {
       STEWARD_PII_KEY: key.trim(),
     });
     expect(await viaEnv.exited, viaEnv.output()).toBe(0);
-  });
+    // Eight processes start one after another (each compiles the server and opens the database):
+    // about 25 s alone, more on a loaded CI machine.
+  }, 90_000);
 });
