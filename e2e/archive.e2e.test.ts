@@ -273,7 +273,7 @@ describeBrowser('console: property and customer archive', () => {
     await page.getByTestId('customer-search').fill('司马景行');
     await page.getByTestId('customer-table').getByText('司马景行').click();
     await page.getByTestId('customer-name-title').getByText('司马景行').waitFor();
-    await page.getByTestId('slot-requests').getByText('Coming with the service desk module').waitFor();
+    await page.getByTestId('slot-visits').getByText('Coming with the return visits module').waitFor();
     await shot(page, 'archive-customer-360-en');
   });
   it('tells the second of two editors that someone else saved first, and reloads their version', async () => {

@@ -52,18 +52,20 @@ export function AppShell() {
           position: 'sticky',
           top: 0,
           height: '100vh',
-          overflow: 'auto',
         }}
       >
-        <Brand collapsed={collapsed} />
-        <Menu
-          mode="inline"
-          items={items}
-          selectedKeys={selected ? [selected.path] : []}
-          onClick={({ key }) => navigate(key)}
-          style={{ borderInlineEnd: 'none' }}
-          data-testid="main-menu"
-        />
+        {/* The menu scrolls above the collapse button: a long menu's last entries stay reachable. */}
+        <div style={{ height: '100%', overflowY: 'auto' }}>
+          <Brand collapsed={collapsed} />
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={selected ? [selected.path] : []}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 'none' }}
+            data-testid="main-menu"
+          />
+        </div>
       </Layout.Sider>
       <Layout>
         <HeaderBar />
