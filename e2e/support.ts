@@ -127,12 +127,18 @@ export async function apiAs(url: string, username: string) {
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
+  return async <T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: {
         cookie,
         'x-csrf-token': csrfToken,
+        ...headers,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { Permission } from '@steward/contracts';
 import type { Actor } from './auth/actor.ts';
-import { canAccessBuilding } from './auth/scope.ts';
+import { canAccessBuilding, canAccessWholeProject } from './auth/scope.ts';
 import type { EventBus, LiveEvent, LiveEventType } from './events.ts';
 import { actorOf } from './http.ts';
 import { errorResponses, type App } from './routes.ts';
@@ -33,7 +33,7 @@ export function eventReaches(actor: Actor, event: LiveEvent): boolean {
   // Records without a building (a whole project, a project-level area) belong to those who see the
   // whole project, as the records themselves do.
   return event.buildingId === null
-    ? actor.scope.all || actor.scope.projects.get(event.projectId) === 'all'
+    ? canAccessWholeProject(actor.scope, event.projectId)
     : canAccessBuilding(actor.scope, event.projectId, event.buildingId);
 }
 

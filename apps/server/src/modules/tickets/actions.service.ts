@@ -8,7 +8,7 @@ import { orgTimeZone } from '../property/index.ts';
 import { departmentOf } from '../servicedesk/index.ts';
 import { defaultDeadlines, dueColumn, endOfLocalDay, runningDeadline, shiftForHold } from './clocks.ts';
 import { decideDispatch } from './dispatch.service.ts';
-import { allowedActions, nextStatus, refusal } from './lifecycle.ts';
+import { allowedActions, isOpen, nextStatus, refusal } from './lifecycle.ts';
 import { ticketsError } from './tickets.errors.ts';
 import * as repo from './tickets.repository.ts';
 import {
@@ -403,8 +403,7 @@ async function closeDuplicates(
   note: string,
 ): Promise<void> {
   for (const dup of await repo.duplicatesOf(tx, actor.orgId, master.id)) {
-    if (!['received', 'dispatched', 'accepted', 'arrived', 'in_progress', 'on_hold'].includes(dup.status))
-      continue;
+    if (!isOpen(dup.status)) continue;
     const done = await repo.updateTicketVersioned(tx, actor.orgId, dup.id, dup.version, {
       status: 'completed',
       completed_at: at,

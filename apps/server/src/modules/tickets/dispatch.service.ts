@@ -65,7 +65,7 @@ export async function decideDispatch(
       ...namesOf(department.name, pool.people, assigneeId),
     };
   }
-  const people = pool.rosterKept ? pool.people : pool.people.map((p) => ({ ...p, onDuty: true }));
+  const people = onDuty(pool);
   const choice = chooseAssignee(people, input.category.skill);
   return { departmentId, ...choice, ...namesOf(department.name, people, choice.assigneeId) };
 }
@@ -107,7 +107,7 @@ export async function dispatchCandidates(
     buildingId: place.buildingId,
     at,
   });
-  const people = pool.rosterKept ? pool.people : pool.people.map((p) => ({ ...p, onDuty: true }));
+  const people = onDuty(pool);
   const skill = category?.skill ?? null;
   const decision = chooseAssignee(people, skill);
   return {
@@ -127,4 +127,9 @@ export async function dispatchCandidates(
       }))
       .sort((a, b) => a.openLoad - b.openLoad || a.name.localeCompare(b.name, 'zh-CN')),
   };
+}
+
+/** A department that keeps no roster has everyone on duty, rather than nobody. */
+function onDuty(pool: Awaited<ReturnType<typeof dispatchPool>>) {
+  return pool.rosterKept ? pool.people : pool.people.map((p) => ({ ...p, onDuty: true }));
 }

@@ -11,7 +11,7 @@ import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import type { TicketEventsTable, TicketsTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { canAccessBuilding, canAccessProject, scopeLists } from '../../platform/auth/scope.ts';
+import { canAccessBuilding, canAccessWholeProject, scopeLists } from '../../platform/auth/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { AppError, platformError } from '../../platform/errors.ts';
@@ -177,13 +177,8 @@ export function timelineEntry(
 
 export function ticketVisible(actor: Actor, row: Pick<TicketsTable, 'project_id' | 'building_id'>): boolean {
   return row.building_id === null
-    ? canAccessProject(actor.scope, row.project_id) && scopeReachesWholeProject(actor, row.project_id)
+    ? canAccessWholeProject(actor.scope, row.project_id)
     : canAccessBuilding(actor.scope, row.project_id, row.building_id);
-}
-
-/** Records about a project as a whole (no building) belong to those who see the whole project. */
-function scopeReachesWholeProject(actor: Actor, projectId: string): boolean {
-  return actor.scope.all || actor.scope.projects.get(projectId) === 'all';
 }
 
 /** The record if the caller may see it; otherwise 404, so its existence does not leak. */
@@ -236,7 +231,7 @@ export async function resolvePlace(
     const visible =
       area &&
       (area.building_id === null
-        ? scopeReachesWholeProject(actor, area.project_id)
+        ? canAccessWholeProject(actor.scope, area.project_id)
         : canAccessBuilding(actor.scope, area.project_id, area.building_id));
     if (!area || !visible) throw unavailable('areaId');
     place = {
@@ -247,7 +242,7 @@ export async function resolvePlace(
       label: area.name,
     };
   } else if (body.projectId) {
-    if (!scopeReachesWholeProject(actor, body.projectId)) throw unavailable('projectId');
+    if (!canAccessWholeProject(actor.scope, body.projectId)) throw unavailable('projectId');
     await getProject({ ...deps, db: tx as Db }, actor, body.projectId).catch(() => {
       throw unavailable('projectId');
     });

@@ -43,6 +43,11 @@ export function canAccessProject(scope: Scope, projectId: string): boolean {
   return scope.all || scope.projects.has(projectId);
 }
 
+/** The whole project, not just some of its buildings: what records without a building need. */
+export function canAccessWholeProject(scope: Scope, projectId: string): boolean {
+  return scope.all || scope.projects.get(projectId) === 'all';
+}
+
 export function canAccessBuilding(scope: Scope, projectId: string, buildingId: string): boolean {
   if (scope.all) return true;
   const buildings = scope.projects.get(projectId);
