@@ -26,6 +26,9 @@ import { propertyRoutes } from './modules/property/index.ts';
 import { customersRoutes } from './modules/customers/index.ts';
 import { archiveRoutes } from './modules/archive/index.ts';
 import { servicedeskRoutes } from './modules/servicedesk/index.ts';
+import { timeDashboardRoutes, timestandardsRoutes } from './modules/timestandards/index.ts';
+import { alertsRoutes } from './modules/alerts/index.ts';
+import { startSweeper } from './modules/timestandards/sweeper.ts';
 import { ticketsRoutes } from './modules/tickets/index.ts';
 import { setupRoutes } from './modules/setup/index.ts';
 
@@ -129,10 +132,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await customersRoutes(scope, moduleDeps);
     await archiveRoutes(scope, moduleDeps);
     await servicedeskRoutes(scope, moduleDeps);
+    await timestandardsRoutes(scope, moduleDeps);
+    await timeDashboardRoutes(scope, moduleDeps);
     await ticketsRoutes(scope, moduleDeps);
+    await alertsRoutes(scope, moduleDeps);
     await auditRoutes(scope, moduleDeps);
     await eventsRoutes(scope, moduleDeps);
   });
+
+  // Warnings, breaches and escalations of time standards, sent by a background sweeper in every
+  // process (they coordinate through the database).
+  if (config.sweepMs > 0) {
+    const sweeper = startSweeper(
+      { db: database.db, engine: database.engine, clock, events },
+      config.sweepMs,
+      app.log,
+    );
+    app.addHook('onClose', () => sweeper.stop());
+  }
 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await registerConsole(app, config.webDir);

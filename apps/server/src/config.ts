@@ -30,6 +30,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Key for personal data at rest (STEWARD_PII_KEY); null reads or creates `<data dir>/keys/pii.key`. */
   piiKey: Buffer | null;
+  /** How often the time-standards sweeper looks for warnings, breaches and escalations; 0 turns it off. */
+  sweepMs: number;
   /** Largest .xlsx accepted by an import, in bytes. */
   importLimit: number;
   /** Largest service-record attachment (photo, scan, PDF) accepted, in bytes. */
@@ -108,6 +110,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     webDir,
     shutdownTimeoutMs: int('STEWARD_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     piiKey: piiKey(env.STEWARD_PII_KEY, problems),
+    sweepMs: int('STEWARD_SWEEP_MS', 15_000, 0, 3_600_000),
     importLimit: int('STEWARD_IMPORT_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     attachmentLimit: int('STEWARD_ATTACHMENT_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };

@@ -23,7 +23,7 @@ export interface TestApp {
 /** Each test app gets its own data dir (uploads, keys) and its own personal-data key. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ STEWARD_WEB_DIR: '', STEWARD_LOG_LEVEL: 'silent' }),
+    ...loadConfig({ STEWARD_WEB_DIR: '', STEWARD_LOG_LEVEL: 'silent', STEWARD_SWEEP_MS: '0' }),
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'steward-test-')),
     piiKey: PiiCipher.generateKey(),
     ...overrides,

@@ -11,3 +11,4 @@ export * from './registry.ts';
 export * from './customers.ts';
 export * from './tickets.ts';
 export * from './service-desk.ts';
+export * from './time-standards.ts';

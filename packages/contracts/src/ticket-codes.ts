@@ -119,6 +119,13 @@ export const TIMELINE_KINDS = [
   'line_added',
   'line_voided',
   'master_closed',
+  // Time standards: which policy version set the clocks, a clock running out, promises to the customer.
+  'clocks_set',
+  'breached',
+  'promise_made',
+  'promise_kept',
+  'promise_broken',
+  'promise_withdrawn',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -172,3 +179,37 @@ export type DispatchBasis = (typeof DISPATCH_BASES)[number];
 /** Where a customer's acceptance came from. */
 export const CONFIRMATION_METHODS = ['signature', 'phone', 'portal', 'on_spot'] as const;
 export type ConfirmationMethod = (typeof CONFIRMATION_METHODS)[number];
+
+/**
+ * The five clocks of a record (服务时限): forwarding 受理→派工, response 接单, arrival 到场, completion 完成,
+ * and feedback to the customer 反馈.
+ */
+export const CLOCKS = ['dispatch', 'accept', 'arrive', 'complete', 'feedback'] as const;
+export type ClockKind = (typeof CLOCKS)[number];
+
+/** How a clock ended (or stands): met in time, breached, still running, or stopped by a cancellation. */
+export const CLOCK_OUTCOMES = ['met', 'breached', 'running', 'cancelled'] as const;
+export type ClockOutcome = (typeof CLOCK_OUTCOMES)[number];
+
+/** Queue filter on the running clock: 即将超时 (past its warning) and 已超时 (past its deadline). */
+export const DUE_STATES = ['soon', 'overdue'] as const;
+export type DueState = (typeof DUE_STATES)[number];
+
+/** Who an escalation rung notifies besides role codes: the person handling the clock, or its receiver. */
+export const LADDER_TARGETS = ['handler', 'receiver'] as const;
+export type LadderTarget = (typeof LADDER_TARGETS)[number];
+
+/** A commitment given to a customer (承诺): to reply, to come by, to call back. */
+export const PROMISE_KINDS = ['reply', 'visit', 'callback'] as const;
+export type PromiseKind = (typeof PROMISE_KINDS)[number];
+
+export const PROMISE_STATUSES = ['open', 'kept', 'broken', 'withdrawn'] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
+
+/** In-app alerts addressed to one person. */
+export const ALERT_KINDS = ['warning', 'breach', 'escalation', 'promise_warning', 'promise_broken'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** A business calendar's dated exception: a holiday, or a make-up working day (调休上班). */
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];

@@ -1,7 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { Enum, Id, Nullable, PageQuery, Timestamp, Version } from './common.ts';
+import { TicketClock, TicketPromise } from './time-standards.ts';
 import {
   ATTACHMENT_STAGES,
+  CLOCK_OUTCOMES,
+  CLOCKS,
+  DUE_STATES,
   CHANNELS,
   CONFIRMATION_METHODS,
   DISPATCH_BASES,
@@ -56,8 +60,13 @@ export const TicketSummary = Type.Object({
   assignee: Nullable(StaffRef),
   receivedAt: Timestamp,
   promisedReplyAt: Nullable(Timestamp),
-  /** The earliest deadline of the clock that is running now (queues sort by it). */
+  /** The deadline of the stage clock running now (queues sort by it). */
   nextDueAt: Nullable(Timestamp),
+  /** When that clock's warning falls (即将超时 from then on); the countdown colours from it. */
+  nextWarnAt: Nullable(Timestamp),
+  /** When that clock started, so a countdown can show the share left. */
+  clockStartedAt: Nullable(Timestamp),
+  escalationLevel: Type.Integer(),
   reopenCount: Type.Integer(),
   version: Type.Integer(),
 });
@@ -118,7 +127,6 @@ export const Ticket = Type.Object({
   receivedBy: StaffRef,
   deadlines: TicketDeadlines,
   holdReason: Nullable(Enum(HOLD_REASONS)),
-  escalationLevel: Type.Integer(),
   masterId: Nullable(Id),
   parentIncidentId: Nullable(Id),
   acceptedAt: Nullable(Timestamp),
@@ -131,6 +139,9 @@ export const Ticket = Type.Object({
   lines: Type.Array(TicketLine),
   chargeTotalFen: Type.Integer(),
   attachments: Type.Array(TicketAttachment),
+  /** The clocks of the current cycle, with the policy version that set each. */
+  clocks: Type.Array(TicketClock),
+  promises: Type.Array(TicketPromise),
   allowedActions: Type.Array(Enum(TICKET_ACTIONS)),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -192,6 +203,14 @@ export const TicketListQuery = Type.Object({
     Type.String({ maxLength: 100, description: 'text (Chinese words), number, phone or room label' }),
   ),
   sort: Type.Optional(Enum(['newest', 'due'] as const)),
+  due: Type.Optional(
+    Enum(DUE_STATES, { description: '即将超时 (past the warning) or 已超时 (past the deadline)' }),
+  ),
+  /** Dashboard drill-down: records received in [receivedFrom, receivedTo) whose clock ended so. */
+  receivedFrom: Type.Optional(Timestamp),
+  receivedTo: Type.Optional(Timestamp),
+  clock: Type.Optional(Enum(CLOCKS)),
+  clockOutcome: Type.Optional(Enum(CLOCK_OUTCOMES)),
   ...PageQuery,
 });
 export type TicketListQuery = Static<typeof TicketListQuery>;

@@ -12,6 +12,11 @@ import type {
   RelationRole,
   ValueLevel,
   AttachmentStage,
+  AlertKind,
+  ClockKind,
+  ClockOutcome,
+  PromiseKind,
+  PromiseStatus,
   BuildingDuty,
   Channel,
   DepartmentKind,
@@ -429,6 +434,113 @@ export interface TicketsTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** The time-standard policy (and its version) that set the current clocks; null before policies. */
+  policy_id: string | null;
+  policy_version: number | null;
+  clock_origin_at: string | null;
+  clock_started_at: string | null;
+  /** The running stage clock's warning instant; a far-future sentinel when none. */
+  next_warn_at: string | null;
+  feedback_at: string | null;
+}
+
+export interface BusinessCalendarsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  always_open: number;
+  /** JSON: seven lists of { start, end }, Monday first */
+  week: string;
+  /** JSON: [{ date, kind, name, hours? }] */
+  days: string;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TimePoliciesTable {
+  id: string;
+  org_id: string;
+  name: string;
+  match_key: string;
+  type: TicketType | null;
+  category_id: string | null;
+  urgency: Urgency | null;
+  project_id: string | null;
+  calendar_id: string;
+  /** JSON: { clocks, promiseMinutes, warnPercent, ladder, repeatMinutes } */
+  rules: string;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface TimePolicyVersionsTable {
+  policy_id: string;
+  version: number;
+  /** JSON: the policy as it was, with its calendar */
+  snapshot: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface TicketClocksTable {
+  id: string;
+  org_id: string;
+  ticket_id: string;
+  cycle: number;
+  clock: ClockKind;
+  policy_id: string;
+  policy_version: number;
+  started_at: string;
+  /** Working milliseconds (bigint on PostgreSQL: read as a string there) */
+  span_ms: number | string;
+  due_at: string;
+  warn_at: string | null;
+  paused_at: string | null;
+  stopped_at: string | null;
+  outcome: ClockOutcome;
+  escalation_level: number;
+  alarm_stage: number;
+  repeats: number;
+  next_alarm_at: string;
+  updated_at: string;
+}
+
+export interface TicketPromisesTable {
+  id: string;
+  org_id: string;
+  ticket_id: string;
+  kind: PromiseKind;
+  due_at: string;
+  warn_at: string | null;
+  owner_id: string;
+  made_by: string;
+  made_at: string;
+  note: string | null;
+  status: PromiseStatus;
+  settled_at: string | null;
+  settled_by: string | null;
+  settle_note: string | null;
+  alarm_stage: number;
+  next_alarm_at: string;
+}
+
+export interface AlertsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  kind: AlertKind;
+  clock: string;
+  level: number;
+  ticket_id: string;
+  due_at: string;
+  dedupe_key: string;
+  created_at: string;
+  read_at: string | null;
 }
 
 export interface TicketTermsTable {
@@ -535,4 +647,10 @@ export interface DB {
   ticket_links: TicketLinksTable;
   ticket_lines: TicketLinesTable;
   ticket_attachments: TicketAttachmentsTable;
+  business_calendars: BusinessCalendarsTable;
+  time_policies: TimePoliciesTable;
+  time_policy_versions: TimePolicyVersionsTable;
+  ticket_clocks: TicketClocksTable;
+  ticket_promises: TicketPromisesTable;
+  alerts: AlertsTable;
 }

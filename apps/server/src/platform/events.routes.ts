@@ -21,12 +21,14 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 const EVENT_PERMISSION: Record<LiveEventType, Permission> = {
   'ticket.created': 'tickets.read',
   'ticket.updated': 'tickets.read',
+  'alert.created': 'tickets.read',
 };
 
 /** Whether `actor` should hear of `event`: same organisation, and addressed to them or within their reach. */
 export function eventReaches(actor: Actor, event: LiveEvent): boolean {
   if (event.orgId !== actor.orgId) return false;
   if (event.userIds?.includes(actor.userId)) return true;
+  if (event.addressedOnly) return false;
   if (!actor.permissions.has(EVENT_PERMISSION[event.type])) return false;
   // Records that belong to no project (organisation-wide matters) are for organisation-wide staff.
   if (event.projectId === null) return actor.scope.all;

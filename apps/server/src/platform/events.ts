@@ -9,7 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { notify } from '../db/notify.ts';
 
-export const LIVE_EVENT_TYPES = ['ticket.created', 'ticket.updated'] as const;
+export const LIVE_EVENT_TYPES = ['ticket.created', 'ticket.updated', 'alert.created'] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
 export interface LiveEvent {
@@ -19,6 +19,8 @@ export interface LiveEvent {
   buildingId: string | null;
   /** Delivered to these users whatever their scope (e.g. the new assignee). */
   userIds?: string[];
+  /** Only for `userIds` (a personal alert), never for others in scope. */
+  addressedOnly?: boolean;
   data: Record<string, unknown>;
 }
 
@@ -139,6 +141,7 @@ function parseEvent(payload: string): LiveEvent | null {
     idOrNull(e.buildingId) &&
     (e.userIds === undefined ||
       (Array.isArray(e.userIds) && e.userIds.every((u) => typeof u === 'string'))) &&
+    (e.addressedOnly === undefined || typeof e.addressedOnly === 'boolean') &&
     !!e.data &&
     typeof e.data === 'object' &&
     !Array.isArray(e.data);

@@ -10,6 +10,7 @@ import {
   type TestOrg,
 } from '../factories.ts';
 import sharp from 'sharp';
+import { newId } from '../../src/platform/ids.ts';
 import { multipart, signIn, startTestApp, type Session, type TestApp } from '../harness.ts';
 import { describeEngines } from '../test-db.ts';
 
@@ -123,6 +124,33 @@ describeEngines('organisations are sealed from each other', (engine) => {
       })
     ).json();
     Object.assign(ids, { ticket: ticket.id, line: material.id, attachment: attachment.id });
+    // A promise on A's record, and an alert addressed to A's administrator.
+    const promise = (
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/tickets/${ticket.id}/promises`,
+        headers: adminA.headers,
+        payload: { kind: 'callback', dueAt: '2030-01-01T00:00:00.000Z' },
+      })
+    ).json();
+    const alert = newId();
+    await h.deps.db
+      .insertInto('alerts')
+      .values({
+        id: alert,
+        org_id: a.orgId,
+        user_id: a.admin.userId,
+        kind: 'warning',
+        clock: 'dispatch',
+        level: 0,
+        ticket_id: ticket.id,
+        due_at: '2030-01-01T00:00:00.000Z',
+        dedupe_key: 'tenancy',
+        created_at: '2026-11-22T02:00:00.000Z',
+        read_at: null,
+      })
+      .execute();
+    Object.assign(ids, { promise: promise.id, alert });
     // Service desk configuration of A: the first seeded category, department and price item, and
     // a planned duty shift.
     const firstOf = async (url: string): Promise<string> =>
@@ -144,6 +172,8 @@ describeEngines('organisations are sealed from each other', (engine) => {
       department: await firstOf('/api/v1/departments'),
       priceItem: await firstOf('/api/v1/price-items'),
       shift: shift.id,
+      calendar: await firstOf('/api/v1/calendars'),
+      policy: await firstOf('/api/v1/time-policies'),
     });
     intruder = await signIn(h.app, b.adminUsername, PASSWORD);
   });
@@ -174,7 +204,18 @@ describeEngines('organisations are sealed from each other', (engine) => {
         db.selectFrom('customer_documents').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
         db.selectFrom('customer_contacts').selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
         ...(
-          ['departments', 'ticket_categories', 'price_items', 'building_duties', 'duty_shifts'] as const
+          [
+            'departments',
+            'ticket_categories',
+            'price_items',
+            'building_duties',
+            'duty_shifts',
+            'business_calendars',
+            'time_policies',
+            'ticket_clocks',
+            'ticket_promises',
+            'alerts',
+          ] as const
         ).map((table) =>
           db.selectFrom(table).selectAll().where('org_id', '=', a.orgId).orderBy('id').execute(),
         ),
@@ -260,6 +301,12 @@ describeEngines('organisations are sealed from each other', (engine) => {
     },
     { method: 'DELETE', url: `/api/v1/duty-shifts/${ids.shift}` },
     { method: 'PATCH', url: `/api/v1/price-items/${ids.priceItem}`, payload: { priceFen: 1 } },
+    { method: 'PATCH', url: `/api/v1/calendars/${ids.calendar}`, payload: { version: 1, name: 'hijacked' } },
+    {
+      method: 'PATCH',
+      url: `/api/v1/time-policies/${ids.policy}`,
+      payload: { version: 1, name: 'hijacked' },
+    },
     { method: 'GET', url: `/api/v1/tickets/${ids.ticket}` },
     ...ticketActions().map((action) => ({
       method: 'POST',
@@ -267,6 +314,24 @@ describeEngines('organisations are sealed from each other', (engine) => {
       payload: { version: 1, ...action.body },
     })),
     { method: 'GET', url: `/api/v1/tickets/${ids.ticket}/timeline` },
+    {
+      method: 'POST',
+      url: `/api/v1/tickets/${ids.ticket}/promises`,
+      payload: { kind: 'visit', dueAt: '2030-01-01T00:00:00.000Z' },
+    },
+    {
+      method: 'POST',
+      url: `/api/v1/tickets/${ids.ticket}/promises/${ids.promise}/keep`,
+      route: 'POST /api/v1/tickets/{id}/promises/{promiseId}/keep',
+      payload: {},
+    },
+    {
+      method: 'POST',
+      url: `/api/v1/tickets/${ids.ticket}/promises/${ids.promise}/withdraw`,
+      route: 'POST /api/v1/tickets/{id}/promises/{promiseId}/withdraw',
+      payload: { reason: 'x' },
+    },
+    { method: 'POST', url: `/api/v1/alerts/${ids.alert}/read` },
     {
       method: 'POST',
       url: `/api/v1/tickets/${ids.ticket}/comments`,
@@ -349,6 +414,8 @@ describeEngines('organisations are sealed from each other', (engine) => {
       '/api/v1/departments',
       '/api/v1/staff',
       '/api/v1/price-items',
+      '/api/v1/calendars',
+      '/api/v1/time-policies',
       '/api/v1/duty-shifts?from=2029-12-31T00:00:00Z&to=2030-01-02T00:00:00Z',
       '/api/v1/tickets?limit=200',
       `/api/v1/tickets?limit=200&q=${encodeURIComponent('甲方报修')}`,
@@ -420,6 +487,23 @@ describeEngines('organisations are sealed from each other', (engine) => {
         method: 'POST',
         url: '/api/v1/duty-shifts',
         payload: { userId: ids.user, startsAt: '2030-02-01T00:00:00Z', endsAt: '2030-02-01T08:00:00Z' },
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/time-policies',
+        payload: {
+          name: 's',
+          type: null,
+          categoryId: null,
+          urgency: 'special',
+          projectId: null,
+          calendarId: ids.calendar,
+          clocks: { dispatch: 5, accept: null, arrive: null, complete: null, feedback: null },
+          promiseMinutes: null,
+          warnPercent: null,
+          ladder: [],
+          repeatMinutes: null,
+        },
       },
       {
         method: 'PUT',

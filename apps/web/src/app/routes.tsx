@@ -17,6 +17,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const PAGES: Record<string, ComponentType> = {
   dashboard: page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage'),
+  'kpi-time': page(() => import('../features/kpi/TimeDashboardPage.tsx'), 'TimeDashboardPage'),
   property: page(() => import('../features/property/PropertyPage.tsx'), 'PropertyPage'),
   customers: page(() => import('../features/customers/CustomersPage.tsx'), 'CustomersPage'),
   customer: page(() => import('../features/customers/CustomerPage.tsx'), 'CustomerPage'),
@@ -28,6 +29,8 @@ const PAGES: Record<string, ComponentType> = {
   'sd-departments': page(() => import('../features/servicedesk/DepartmentsPage.tsx'), 'DepartmentsPage'),
   'sd-roster': page(() => import('../features/servicedesk/RosterPage.tsx'), 'RosterPage'),
   'sd-prices': page(() => import('../features/servicedesk/PriceListPage.tsx'), 'PriceListPage'),
+  'ts-policies': page(() => import('../features/timestandards/PoliciesPage.tsx'), 'PoliciesPage'),
+  'ts-calendars': page(() => import('../features/timestandards/CalendarsPage.tsx'), 'CalendarsPage'),
   users: page(() => import('../features/users/UsersPage.tsx'), 'UsersPage'),
   roles: page(() => import('../features/roles/RolesPage.tsx'), 'RolesPage'),
   tokens: page(() => import('../features/tokens/TokensPage.tsx'), 'TokensPage'),

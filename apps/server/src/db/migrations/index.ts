@@ -4,6 +4,7 @@ import * as foundation from './20261122T000000_foundation.ts';
 import * as archive from './20261123T000000_archive.ts';
 import * as serviceDesk from './20261124T000000_service_desk.ts';
 import * as serviceDeskScale from './20261125T000000_service_desk_scale.ts';
+import * as timeStandards from './20261126T000000_time_standards.ts';
 
 export interface SchemaMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261123T000000_archive': archive,
   '20261124T000000_service_desk': serviceDesk,
   '20261125T000000_service_desk_scale': serviceDeskScale,
+  '20261126T000000_time_standards': timeStandards,
 };

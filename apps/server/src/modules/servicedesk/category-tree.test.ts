@@ -20,6 +20,7 @@ describe('category inheritance', () => {
     expect(resolveChain([leaf, mid, top])).toEqual({
       id: 'leaf',
       path: ['top', 'mid', 'leaf'],
+      chainIds: ['leaf', 'mid', 'top'],
       departmentId: 'ENG',
       skill: 'plumbing',
       defaultUrgency: 'emergency',

@@ -15,6 +15,8 @@ export interface ResolvedCategory {
   id: string;
   /** Names from the top-level category down to this one: ['水电', '水管爆裂/跑水']. */
   path: string[];
+  /** Ids from this category up to the top-level one (time standards match the nearest). */
+  chainIds: string[];
   departmentId: string | null;
   skill: Skill | null;
   defaultUrgency: Urgency;
@@ -33,6 +35,7 @@ export function resolveChain(chain: readonly CategoryNode[]): ResolvedCategory {
   return {
     id: self.id,
     path: chain.map((c) => c.name).reverse(),
+    chainIds: chain.map((c) => c.id),
     departmentId: chain.find((c) => c.departmentId !== null)?.departmentId ?? null,
     skill: chain.find((c) => c.skill !== null)?.skill ?? null,
     defaultUrgency: self.defaultUrgency,

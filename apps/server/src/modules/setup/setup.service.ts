@@ -13,6 +13,7 @@ import { createSystemRoles } from '../access/index.ts';
 import { login, type LoginResult } from '../auth/index.ts';
 import type { Kysely } from 'kysely';
 import { seedServiceDesk } from '../../db/seeds/service-desk.ts';
+import { seedTimeStandards } from '../../db/seeds/time-standards.ts';
 import { claimInstallation, insertOrganization, isInstalled } from './organizations.repository.ts';
 import { insertAdminUser } from './setup.repository.ts';
 
@@ -59,6 +60,7 @@ export async function createOrganization(
   if (options.claimInstallation) await claimInstallation(tx, orgId, at);
   const roleIds = await createSystemRoles(tx, orgId, at);
   await seedServiceDesk(tx as unknown as Kysely<unknown>, orgId, at);
+  await seedTimeStandards(tx as unknown as Kysely<unknown>, orgId, at);
   const adminId = newId();
   await insertAdminUser(tx, {
     id: adminId,

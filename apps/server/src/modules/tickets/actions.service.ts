@@ -4,18 +4,20 @@ import type { Executor } from '../../db/database.ts';
 import type { TicketEventsTable, TicketsTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { platformError } from '../../platform/errors.ts';
-import { orgTimeZone } from '../property/index.ts';
 import { departmentOf } from '../servicedesk/index.ts';
-import { defaultDeadlines, dueColumn, endOfLocalDay, runningDeadline, shiftForHold } from './clocks.ts';
+import { clockChange, type ClockEvent } from '../timestandards/clocks.service.ts';
+import { settlePromises } from '../timestandards/promises.ts';
+import { manualEscalation } from '../timestandards/sweeper.ts';
+import { publishAlerts } from '../alerts/index.ts';
+import { holdsOf } from '../timestandards/timestandards.repository.ts';
 import { decideDispatch } from './dispatch.service.ts';
 import { allowedActions, isOpen, nextStatus, refusal } from './lifecycle.ts';
 import { ticketsError } from './tickets.errors.ts';
 import * as repo from './tickets.repository.ts';
 import {
   activeCategory,
-  deadlineColumns,
-  deadlinesOf,
   linkRow,
+  promiseEntry,
   publish,
   summaryDto,
   ticketDto,
@@ -63,17 +65,33 @@ export async function performAction<A extends TicketAction>(
       );
     const at = deps.clock.now().toISOString();
     const change = await changeFor(tx, actor, row, action, body as never, at);
-    const status = change.patch.status ?? row.status;
-    const deadlines = { ...deadlinesOf(row), ...deadlinesFromPatch(change.patch) };
+    const after = { ...row, ...change.patch };
+    const clocks = await clockChange(tx, after, clockEvents(action, row, after), at, () =>
+      holdsOf(tx, row.id, row.clock_origin_at ?? row.received_at),
+    );
     const patch = {
       ...change.patch,
-      next_due_at: dueColumn(runningDeadline(status, deadlines)),
+      ...clocks.columns,
+      // Raised by hand: the record's level is the new one, whatever its clocks have reached.
+      ...(action === 'escalate' ? { escalation_level: row.escalation_level + 1 } : {}),
       updated_at: at,
     };
     if (!(await repo.updateTicketVersioned(tx, actor.orgId, id, row.version, patch)))
       throw platformError('VERSION_CONFLICT');
+    await clocks.write(tx);
+    if (clocks.planned)
+      change.events.push(
+        timelineEntry(row, actor, at, 'clocks_set', {
+          data: { reason: action === 'reopen' ? 'reopened' : 'reclassified', ...clocks.planned },
+        }),
+      );
+    change.events.push(...(await promiseEffects(tx, actor, row, action, at)));
     await repo.insertEvents(tx, change.events);
     await change.after?.(tx);
+    const alerts =
+      action === 'escalate'
+        ? await manualEscalation(tx, { ...after, ...patch }, row.escalation_level + 1, at)
+        : [];
     const dto = await ticketDto(tx, actor, (await repo.findTicket(tx, actor.orgId, id))!);
     // Records this action changed too (duplicates completed with their master).
     const also = [];
@@ -81,21 +99,65 @@ export async function performAction<A extends TicketAction>(
       const found = await repo.findTicket(tx, actor.orgId, other);
       if (found) also.push(summaryDto(found));
     }
-    return { dto, also };
+    return { dto, also, alerts };
   });
+  await publishAlerts({ db: deps.db, events: deps.events }, result.alerts);
   publish(deps, actor.orgId, 'ticket.updated', result.dto);
   for (const other of result.also) publish(deps, actor.orgId, 'ticket.updated', other);
   return result.dto;
 }
 
-function deadlinesFromPatch(p: Partial<TicketsTable>) {
-  const out: Record<string, string | null> = {};
-  if ('dispatch_by' in p) out.dispatchBy = p.dispatch_by ?? null;
-  if ('accept_by' in p) out.acceptBy = p.accept_by ?? null;
-  if ('arrive_by' in p) out.arriveBy = p.arrive_by ?? null;
-  if ('complete_by' in p) out.completeBy = p.complete_by ?? null;
-  if ('feedback_by' in p) out.feedbackBy = p.feedback_by ?? null;
-  return out;
+/** What an action means for the record's clocks. */
+function clockEvents(action: TicketAction, before: repo.TicketRow, after: TicketsTable): ClockEvent[] {
+  switch (action) {
+    case 'dispatch':
+      // Transferred off hold: the time on hold does not count against the new handler either.
+      return before.status === 'on_hold' ? ['resumed', 'dispatched'] : ['dispatched'];
+    case 'accept':
+      return ['accepted'];
+    case 'arrive':
+      return ['arrived'];
+    case 'complete':
+      return ['completed'];
+    case 'confirm':
+      return ['replied'];
+    case 'hold':
+      return ['held'];
+    case 'resume':
+      return ['resumed'];
+    case 'reopen':
+      return ['reopened'];
+    case 'cancel':
+      return ['cancelled'];
+    case 'reclassify':
+      return before.type !== after.type ||
+        before.category_id !== after.category_id ||
+        before.urgency !== after.urgency
+        ? ['reclassified']
+        : [];
+    default:
+      return [];
+  }
+}
+
+/** Promises an action keeps or ends: a customer's confirmation answers them, an arrival keeps a visit. */
+async function promiseEffects(
+  tx: Executor,
+  actor: Actor,
+  row: repo.TicketRow,
+  action: TicketAction,
+  at: string,
+): Promise<TicketEventsTable[]> {
+  const how = { at, by: actor.userId, note: null };
+  const settled =
+    action === 'confirm'
+      ? await settlePromises(tx, row.id, ['reply', 'callback', 'visit'], how)
+      : action === 'arrive'
+        ? await settlePromises(tx, row.id, ['visit'], how)
+        : action === 'cancel'
+          ? await settlePromises(tx, row.id, ['reply', 'callback', 'visit'], { ...how, status: 'withdrawn' })
+          : [];
+  return settled.map((p) => promiseEntry(row, actor, at, p));
 }
 
 async function changeFor(
@@ -134,11 +196,6 @@ async function changeFor(
       });
       if (decision.departmentId === null)
         throw ticketsError('DEPARTMENT_UNAVAILABLE', { field: 'departmentId' });
-      // Transferred off hold: the time on hold does not count against the new handler either.
-      const resumed =
-        row.status === 'on_hold' && row.held_at
-          ? deadlineColumns(shiftForHold(deadlinesOf(row), row.held_at, at))
-          : {};
       return {
         patch: {
           status,
@@ -148,7 +205,6 @@ async function changeFor(
           accepted_at: null,
           arrived_at: null,
           ...cleared,
-          ...resumed,
         },
         events: [
           entry('dispatched', {
@@ -190,9 +246,8 @@ async function changeFor(
     }
     case 'resume': {
       const b = body as TicketActionBodies['resume'];
-      const shifted = shiftForHold(deadlinesOf(row), row.held_at ?? at, at);
       return {
-        patch: { status, ...cleared, ...deadlineColumns(shifted) },
+        patch: { status, ...cleared },
         events: [
           entry('resumed', {
             visibility: 'public',
@@ -228,7 +283,12 @@ async function changeFor(
         signatureAttachmentId: b.method === 'signature' ? (b.signatureAttachmentId ?? null) : null,
       };
       return {
-        patch: { status, confirmation: JSON.stringify(confirmation), closed_at: at },
+        patch: {
+          status,
+          confirmation: JSON.stringify(confirmation),
+          closed_at: at,
+          feedback_at: row.feedback_at ?? at,
+        },
         events: [
           entry('confirmed', {
             visibility: 'public',
@@ -249,10 +309,6 @@ async function changeFor(
     }
     case 'reopen': {
       const b = body as TicketActionBodies['reopen'];
-      const timeZone = await orgTimeZone(tx, actor.orgId);
-      const clocks = defaultDeadlines({ urgency: row.urgency, receivedAt: new Date(at) }, (d) =>
-        endOfLocalDay(d, timeZone),
-      );
       return {
         patch: {
           status,
@@ -264,7 +320,7 @@ async function changeFor(
           confirmation: null,
           closed_at: null,
           dispatched_at: status === 'dispatched' ? at : null,
-          ...deadlineColumns(clocks),
+          feedback_at: null,
         },
         events: [
           entry('reopened', {
@@ -375,16 +431,6 @@ async function reclassifyChange(
   if (body.urgency && body.urgency !== row.urgency) {
     before.urgency = row.urgency;
     after.urgency = patch.urgency = body.urgency;
-    // A new urgency means new clocks, counted from receipt.
-    const timeZone = await orgTimeZone(tx, actor.orgId);
-    Object.assign(
-      patch,
-      deadlineColumns(
-        defaultDeadlines({ urgency: body.urgency, receivedAt: new Date(row.received_at) }, (d) =>
-          endOfLocalDay(d, timeZone),
-        ),
-      ),
-    );
   }
   return {
     patch,
@@ -404,15 +450,20 @@ async function closeDuplicates(
 ): Promise<void> {
   for (const dup of await repo.duplicatesOf(tx, actor.orgId, master.id)) {
     if (!isOpen(dup.status)) continue;
-    const done = await repo.updateTicketVersioned(tx, actor.orgId, dup.id, dup.version, {
-      status: 'completed',
+    const patch = {
+      status: 'completed' as const,
       completed_at: at,
       completion_note: note,
-      next_due_at: dueColumn(null),
-      updated_at: at,
       ...{ hold_reason: null, held_from: null, held_at: null },
+    };
+    const clocks = await clockChange(tx, { ...dup, ...patch }, ['completed'], at, async () => []);
+    const done = await repo.updateTicketVersioned(tx, actor.orgId, dup.id, dup.version, {
+      ...patch,
+      ...clocks.columns,
+      updated_at: at,
     });
     if (!done) throw platformError('VERSION_CONFLICT');
+    await clocks.write(tx);
     await repo.insertEvents(tx, [
       timelineEntry(dup, actor, at, 'master_closed', {
         visibility: 'public',

@@ -31,6 +31,7 @@ import { businessDate, listCustomers, segmentsOf, serviceHints } from '../custom
 import { listHouses } from '../property/index.ts';
 import { findPriceItem } from '../servicedesk/index.ts';
 import { ticketsError } from './tickets.errors.ts';
+import { customerReplied } from './promises.service.ts';
 import * as repo from './tickets.repository.ts';
 import { attachmentDto, lineAmount, lineDto } from './ticket-parts.ts';
 import {
@@ -88,12 +89,14 @@ export async function addComment(
     !['tickets.create', 'tickets.work', 'tickets.manage'].some((p) => actor.permissions.has(p))
   )
     throw ticketsError('ACTION_FORBIDDEN');
-  const row = await ticketInScope(deps.db, actor, id);
-  const entry = timelineEntry(row, actor, deps.clock.now().toISOString(), 'comment', {
-    visibility: body.visibility,
-    body: text,
+  const at = deps.clock.now().toISOString();
+  const entry = await deps.db.transaction().execute(async (tx) => {
+    const row = await ticketInScope(tx, actor, id);
+    const entry = timelineEntry(row, actor, at, 'comment', { visibility: body.visibility, body: text });
+    await repo.insertEvents(tx, [entry]);
+    if (body.visibility === 'public') await customerReplied(tx, actor, row, at);
+    return entry;
   });
-  await repo.insertEvents(deps.db, [entry]);
   return entryDto(entry);
 }
 

@@ -1,6 +1,21 @@
 import { defineErrors } from '../../platform/errors.ts';
 
 export const ticketsError = defineErrors({
+  PROMISE_CLOSED: {
+    status: 409,
+    'zh-CN': '记录已关闭，不能再作出承诺',
+    'en-US': 'The record is closed; no new promise can be made',
+  },
+  PROMISE_SETTLED: {
+    status: 409,
+    'zh-CN': '该承诺已结束（{status}）',
+    'en-US': 'This promise is already settled ({status})',
+  },
+  PROMISE_OWNER_UNKNOWN: {
+    status: 400,
+    'zh-CN': '承诺负责人不存在或已停用',
+    'en-US': 'The promise owner does not exist or is disabled',
+  },
   ACTION_NOT_ALLOWED: {
     status: 409,
     'zh-CN': '当前状态（{status}）下不能执行“{action}”',
@@ -100,6 +115,12 @@ export const ticketsError = defineErrors({
     status: 409,
     'zh-CN': '记录已完工，不能再修改材料和收费',
     'en-US': 'The record is completed; materials and charges can no longer change',
+  },
+  CLOCK_REQUIRED: {
+    status: 400,
+    'zh-CN': '按时效结果（clockOutcome）筛选时须同时指定时限（clock：派工、接单、到场、完成或反馈）',
+    'en-US':
+      'Filtering by clockOutcome needs a clock too (clock: dispatch, accept, arrive, complete or feedback)',
   },
   LINE_UNAVAILABLE: {
     status: 404,

@@ -1,8 +1,15 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { OPEN_STATUSES, type TicketStatus } from '@steward/contracts/catalogues';
+import {
+  OPEN_STATUSES,
+  type ClockKind,
+  type ClockOutcome,
+  type DueState,
+  type TicketStatus,
+} from '@steward/contracts/catalogues';
 import type { Executor } from '../../db/database.ts';
 import { inPlaces, prefixRange } from '../../db/filters.ts';
 import type {
+  TicketPromisesTable,
   TicketAttachmentsTable,
   TicketEventsTable,
   TicketLinesTable,
@@ -10,6 +17,7 @@ import type {
   TicketsTable,
 } from '../../db/schema.ts';
 import type { ScopeLists } from '../../platform/auth/scope.ts';
+import { hasClock } from '../timestandards/dashboard.repository.ts';
 
 export type TicketRow = TicketsTable & {
   category_name: string;
@@ -115,6 +123,13 @@ export interface TicketFilter {
   phone?: { phone: string | null; customerIds: readonly string[] };
   /** A search: every one of these words is in the description. */
   terms?: readonly string[];
+  /** Received in [from, to) (the dashboard's period). */
+  receivedFrom?: string;
+  receivedTo?: string;
+  /** A clock of the current cycle, judged at `now` as the dashboard judges it. */
+  clock?: { kind: ClockKind; outcome?: ClockOutcome; now: string };
+  /** The running stage clock past its warning (soon) or its deadline (overdue) at `now`. */
+  due?: { state: DueState; now: string };
   sort: 'newest' | 'due';
   /** Keyset: [id] for newest, [due, id] for due. */
   after: (string | number)[] | null;
@@ -141,6 +156,14 @@ export async function listTickets(db: Executor, orgId: string, f: TicketFilter):
   if (f.houseIds)
     q = q.where(f.houseIds.length ? sql<SqlBool>`t.house_id in (${sql.join(f.houseIds)})` : NONE);
   if (f.customerId) q = q.where('t.customer_id', '=', f.customerId);
+  if (f.receivedFrom) q = q.where('t.received_at', '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where('t.received_at', '<', f.receivedTo);
+  if (f.clock) q = q.where(hasClock(f.clock.kind, f.clock.outcome, f.clock.now));
+  // Ranges on next_due_at, so with sort=due the (org_id, next_due_at, id) index is read in order;
+  // records with no running clock hold the far-future sentinel and never fall in them.
+  if (f.due?.state === 'overdue') q = q.where('t.next_due_at', '<=', f.due.now);
+  if (f.due?.state === 'soon')
+    q = q.where('t.next_due_at', '>', f.due.now).where('t.next_warn_at', '<=', f.due.now);
   if (f.numberPrefix) q = q.where(prefixRange('t.number', f.numberPrefix));
   if (f.phone) {
     const either: Expression<SqlBool>[] = [];
@@ -352,4 +375,58 @@ export async function findAttachment(
 
 export async function insertAttachment(db: Executor, row: TicketAttachmentsTable): Promise<void> {
   await db.insertInto('ticket_attachments').values(row).execute();
+}
+
+/* ------------------------------------------------------------------ time standards */
+
+/**
+ * Fields that follow from the record's clocks and replies (not its lifecycle), written without a new
+ * version: someone holding the record open may still act on what they read.
+ */
+export async function updateTicketDerived(
+  db: Executor,
+  id: string,
+  patch: Partial<TicketsTable>,
+): Promise<void> {
+  await db.updateTable('tickets').set(patch).where('id', '=', id).execute();
+}
+
+export async function setPromisedReply(db: Executor, id: string, at: string, now: string): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set({ promised_reply_at: at, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function staffInOrg(db: Executor, orgId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function settlePromise(
+  db: Executor,
+  id: string,
+  how: { at: string; by: string; note: string | null; status: 'kept' | 'broken' | 'withdrawn' },
+): Promise<TicketPromisesTable | null> {
+  const done = await db
+    .updateTable('ticket_promises')
+    .set({
+      status: how.status,
+      settled_at: how.at,
+      settled_by: how.by,
+      settle_note: how.note,
+      next_alarm_at: '9999-12-31T23:59:59.999Z',
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) === 0) return null;
+  return (await db.selectFrom('ticket_promises').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }

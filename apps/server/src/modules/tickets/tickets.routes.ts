@@ -5,22 +5,27 @@ import {
   CandidateQuery,
   CreateCommentBody,
   CreateLineBody,
+  CreatePromiseBody,
   CreateTicketBody,
   DispatchSuggestion,
   IdParams,
   IntakeLookup,
   IntakeQuery,
   Page,
+  PromiseParams,
+  SettlePromiseBody,
   Ticket,
   TICKET_ACTION_BODIES,
   TicketAttachment,
   TicketLine,
   TicketLineParams,
   TicketListQuery,
+  TicketPromise,
   TicketSummary,
   TimelineEntry,
   TimelineQuery,
   VoidLineBody,
+  WithdrawPromiseBody,
 } from '@steward/contracts';
 import { TICKET_ACTIONS, type TicketAction } from '@steward/contracts/catalogues';
 import { contentDisposition } from '../../platform/files.ts';
@@ -31,6 +36,7 @@ import { performAction } from './actions.service.ts';
 import { dispatchCandidates } from './dispatch.service.ts';
 import { ACTION_RULES, routePermission } from './lifecycle.ts';
 import * as parts from './parts.service.ts';
+import * as promises from './promises.service.ts';
 import { ticketsError } from './tickets.errors.ts';
 import * as service from './tickets.service.ts';
 
@@ -133,6 +139,53 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
     },
     handler: async (request, reply) =>
       reply.status(201).send(await parts.addComment(deps, actorOf(request), request.params.id, request.body)),
+  });
+
+  app.post('/api/v1/tickets/:id/promises', {
+    config: { access: { permission: 'tickets.read' } },
+    schema: {
+      tags,
+      summary: 'Promise the customer a reply, visit or call-back by a time (承诺); tracked with an alarm',
+      params: IdParams,
+      body: CreatePromiseBody,
+      response: { 201: TicketPromise, ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await promises.createPromise(deps, actorOf(request), request.params.id, request.body)),
+  });
+
+  app.post('/api/v1/tickets/:id/promises/:promiseId/keep', {
+    config: { access: { permission: 'tickets.read' } },
+    schema: {
+      tags,
+      summary: 'Record a promise as kept (late: recorded as broken)',
+      params: PromiseParams,
+      body: SettlePromiseBody,
+      response: { 200: TicketPromise, ...errorResponses },
+    },
+    handler: async (request) =>
+      promises.keepPromise(deps, actorOf(request), request.params.id, request.params.promiseId, request.body),
+  });
+
+  app.post('/api/v1/tickets/:id/promises/:promiseId/withdraw', {
+    config: { access: { permission: 'tickets.read' } },
+    schema: {
+      tags,
+      summary: 'Withdraw a promise the customer no longer needs (not counted)',
+      params: PromiseParams,
+      body: WithdrawPromiseBody,
+      response: { 200: TicketPromise, ...errorResponses },
+    },
+    handler: async (request) =>
+      promises.withdrawPromise(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.params.promiseId,
+        request.body,
+      ),
   });
 
   app.post('/api/v1/tickets/:id/lines', {

@@ -9,7 +9,7 @@ import type {
 import { OPEN_STATUSES, TICKET_NUMBER_PREFIX, type TimelineKind } from '@steward/contracts/catalogues';
 import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../db/database.ts';
-import type { TicketEventsTable, TicketsTable } from '../../db/schema.ts';
+import type { TicketEventsTable, TicketPromisesTable, TicketsTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { canAccessBuilding, canAccessWholeProject, scopeLists } from '../../platform/auth/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -22,15 +22,10 @@ import { maskPhone, normalisePhone, phoneSearchKey } from '../../platform/phone.
 import { customerIdsByPhone, getCustomer, phonesOf, refreshDemandPattern } from '../customers/index.ts';
 import { findArea, findHouse, getProject, listHouses, orgTimeZone } from '../property/index.ts';
 import { departmentOf, resolveCategory, type ResolvedCategory } from '../servicedesk/index.ts';
-import {
-  defaultDeadlines,
-  defaultPromise,
-  dueColumn,
-  endOfLocalDay,
-  localDayStamp,
-  NO_DEADLINE,
-  runningDeadline,
-} from './clocks.ts';
+import { clockDtos, clocksSetData, planNewTicket, promiseDtos } from '../timestandards/clocks.service.ts';
+import { newPromise } from '../timestandards/promises.ts';
+import { insertClocks, insertPromise } from '../timestandards/timestandards.repository.ts';
+import { localDayStamp, NO_DEADLINE } from './clocks.ts';
 import { decideDispatch } from './dispatch.service.ts';
 import { allowedActions } from './lifecycle.ts';
 import { searchTerms } from './search-terms.ts';
@@ -95,6 +90,9 @@ export function summaryDto(row: repo.TicketRow): TicketSummary {
     receivedAt: row.received_at,
     promisedReplyAt: row.promised_reply_at,
     nextDueAt: row.next_due_at === NO_DEADLINE ? null : row.next_due_at,
+    nextWarnAt: row.next_warn_at === null || row.next_warn_at === NO_DEADLINE ? null : row.next_warn_at,
+    clockStartedAt: row.next_due_at === NO_DEADLINE ? null : row.clock_started_at,
+    escalationLevel: row.escalation_level,
     reopenCount: row.reopen_count,
     version: row.version,
   };
@@ -102,12 +100,14 @@ export function summaryDto(row: repo.TicketRow): TicketSummary {
 
 /** The whole record as the detail page shows it to this caller. */
 export async function ticketDto(db: Executor, actor: Actor, row: repo.TicketRow): Promise<Ticket> {
-  const [category, links, lines, attachments, departmentId] = await Promise.all([
+  const [category, links, lines, attachments, departmentId, clocks, promises] = await Promise.all([
     resolveCategory(db, actor.orgId, row.category_id),
     repo.linksOf(db, row.id),
     repo.linesOf(db, row.id),
     repo.attachmentsOf(db, row.id),
     departmentOf(db, actor.orgId, actor.userId),
+    clockDtos(db, row),
+    promiseDtos(db, row.id),
   ]);
   const voided = new Set(lines.flatMap((l) => (l.voids_line_id ? [l.voids_line_id] : [])));
   const current = lines.filter((l) => l.voids_line_id === null && !voided.has(l.id));
@@ -122,7 +122,6 @@ export async function ticketDto(db: Executor, actor: Actor, row: repo.TicketRow)
     receivedBy: { id: row.received_by, name: row.received_by_name },
     deadlines: deadlinesOf(row),
     holdReason: row.hold_reason,
-    escalationLevel: row.escalation_level,
     masterId: row.master_id,
     parentIncidentId: row.parent_incident_id,
     acceptedAt: row.accepted_at,
@@ -140,6 +139,8 @@ export async function ticketDto(db: Executor, actor: Actor, row: repo.TicketRow)
     lines: current.map(lineDto),
     chargeTotalFen: current.filter((l) => l.kind === 'charge').reduce((sum, l) => sum + l.amount_fen, 0),
     attachments: attachments.map(attachmentDto),
+    clocks,
+    promises,
     allowedActions: allowedActions(
       { status: row.status, assigneeId: row.assignee_id, departmentId: row.department_id },
       { userId: actor.userId, permissions: actor.permissions, departmentId },
@@ -171,6 +172,21 @@ export function timelineEntry(
     data: JSON.stringify(entry.data ?? {}),
     created_at: at,
   };
+}
+
+/** A promise kept, broken or withdrawn, on the record's timeline (the customer does not see it). */
+export function promiseEntry(
+  row: Pick<TicketsTable, 'id' | 'org_id'>,
+  actor: Actor | null,
+  at: string,
+  p: Pick<TicketPromisesTable, 'id' | 'kind' | 'due_at' | 'status' | 'settle_note'>,
+): TicketEventsTable {
+  const kind =
+    p.status === 'kept' ? 'promise_kept' : p.status === 'broken' ? 'promise_broken' : 'promise_withdrawn';
+  return timelineEntry(row, actor, at, kind, {
+    body: p.settle_note,
+    data: { promiseId: p.id, kind: p.kind, dueAt: p.due_at },
+  });
 }
 
 /* ------------------------------------------------------------------ scope */
@@ -337,9 +353,6 @@ export async function createTicket(
     const master = body.duplicateOf ? await masterFor(tx, actor, body.duplicateOf) : null;
     const timeZone = await orgTimeZone(tx, actor.orgId);
 
-    const deadlines = defaultDeadlines({ urgency: body.urgency, receivedAt: now }, (d) =>
-      endOfLocalDay(d, timeZone),
-    );
     const id = newId(now.getTime());
     const row: TicketsTable = {
       id,
@@ -363,10 +376,13 @@ export async function createTicket(
       assignee_id: null,
       received_by: actor.userId,
       received_at: at,
-      promised_reply_at: promised
-        ? promised.toISOString()
-        : defaultPromise({ ...body, receivedAt: now }, deadlines),
-      ...deadlineColumns(deadlines),
+      // Set below, from the time-standard policy.
+      promised_reply_at: null,
+      dispatch_by: null,
+      accept_by: null,
+      arrive_by: null,
+      complete_by: null,
+      feedback_by: null,
       next_due_at: null,
       hold_reason: null,
       held_from: null,
@@ -385,6 +401,12 @@ export async function createTicket(
       created_at: at,
       updated_at: at,
       version: 1,
+      policy_id: null,
+      policy_version: null,
+      clock_origin_at: at,
+      clock_started_at: null,
+      next_warn_at: null,
+      feedback_at: null,
     };
     const events: TicketEventsTable[] = [
       timelineEntry(row, actor, at, 'created', {
@@ -413,6 +435,7 @@ export async function createTicket(
           signatureAttachmentId: null,
         }),
         closed_at: at,
+        feedback_at: at,
       });
       events.push(
         timelineEntry(row, actor, at, 'completed', { visibility: 'public', body: reply }),
@@ -446,7 +469,25 @@ export async function createTicket(
         );
       }
     }
-    row.next_due_at = dueColumn(runningDeadline(row.status, deadlines));
+    // The clocks of the governing time standard, and the reply promised to the caller.
+    const clocks = await planNewTicket(tx, row, at);
+    Object.assign(row, clocks.columns);
+    const customerFacing =
+      row.customer_id !== null || row.reporter_phone !== null || row.reporter_name !== null;
+    row.promised_reply_at = promised
+      ? promised.toISOString()
+      : customerFacing && !body.answeredOnSpot
+        ? clocks.defaultPromise
+        : null;
+    events[0]!.data = JSON.stringify({ channel: body.channel, promisedReplyAt: row.promised_reply_at });
+    if (clocks.governing)
+      events.splice(
+        1,
+        0,
+        timelineEntry(row, actor, at, 'clocks_set', {
+          data: clocksSetData('created', clocks.governing, clocks.rows),
+        }),
+      );
     // The number last: PostgreSQL holds the day's counter row locked until commit, so the less
     // work after it, the more desks can register at once.
     const prefix = TICKET_NUMBER_PREFIX[body.type];
@@ -454,6 +495,21 @@ export async function createTicket(
     const seq = await repo.nextCounter(tx, actor.orgId, `ticket:${prefix}:${day}`);
     row.number = `${prefix}-${day}-${String(seq).padStart(4, '0')}`;
     await repo.insertTicket(tx, row, terms);
+    await insertClocks(tx, clocks.rows);
+    if (row.promised_reply_at && !body.answeredOnSpot)
+      await insertPromise(
+        tx,
+        newPromise({
+          orgId: actor.orgId,
+          ticketId: id,
+          kind: 'reply',
+          dueAt: row.promised_reply_at,
+          ownerId: actor.userId,
+          madeBy: actor.userId,
+          madeAt: at,
+          note: null,
+        }),
+      );
     if (master) await repo.insertLink(tx, linkRow(row, master.id, 'duplicate', actor, at));
     await repo.insertEvents(tx, events);
     // The customer's demand pattern (服务型/意见型/费用型) counts their records.
@@ -554,6 +610,9 @@ export async function listTickets(
     )
   )
     throw platformError('INVALID_CURSOR');
+  if (query.clockOutcome && !query.clock)
+    throw ticketsError('CLOCK_REQUIRED', { fields: [{ field: 'query.clock', reason: 'required' }] });
+  const now = deps.clock.now().toISOString();
   const scope = scopeLists(actor.scope);
   const filter: repo.TicketFilter = {
     scope,
@@ -571,6 +630,10 @@ export async function listTickets(
     buildingId: query.buildingId,
     houseId: query.houseId,
     customerId: query.customerId,
+    receivedFrom: query.receivedFrom,
+    receivedTo: query.receivedTo,
+    clock: query.clock ? { kind: query.clock, outcome: query.clockOutcome, now } : undefined,
+    due: query.due ? { state: query.due, now } : undefined,
   };
   if (query.categoryId)
     filter.categoryIds = await repo.categoryWithChildren(deps.db, actor.orgId, query.categoryId);

@@ -6,12 +6,14 @@ import { logout } from '../../api/auth.ts';
 import { errorText } from '../errors.ts';
 import { useLabels } from '../i18n/labels.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { useCurrentUser, useSession } from '../session.tsx';
+import { useCurrentUser, usePermission, useSession } from '../session.tsx';
+import { AlertsBell } from '../../features/alerts/AlertsBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function HeaderBar() {
   const t = useT();
   const user = useCurrentUser();
+  const can = usePermission();
   // The session names its own roles, so custom roles are labelled without reading the role list.
   const labels = useLabels();
   const roleLabel = (code: string) => labels.role(code, user.roleNames[code]);
@@ -69,6 +71,8 @@ export function HeaderBar() {
           {user.orgName}
         </Typography.Text>
       </Flex>
+      {/* Alerts are about records: only those who may read records get the bell. */}
+      {can('tickets.read') ? <AlertsBell /> : null}
       <LanguageSwitch />
       <Dropdown menu={{ items, onClick: onMenuClick }} trigger={['click']} placement="bottomRight">
         <Button type="text" style={{ height: 44, paddingInline: 8 }} data-testid="user-menu">

@@ -1,6 +1,9 @@
 import { ticketsEnUS } from './tickets.en-US.ts';
 import { fieldEnUS } from './field.en-US.ts';
 import { servicedeskEnUS } from './servicedesk.en-US.ts';
+import { kpiEnUS } from './kpi.en-US.ts';
+import { timestandardsEnUS } from './timestandards.en-US.ts';
+import { slaEnUS } from './sla.en-US.ts';
 import type { Messages } from './types.ts';
 
 /** English. Typed as Messages: a key missing here, or one zh-CN lacks, fails the type check. */
@@ -677,4 +680,7 @@ export const enUS: Messages = {
   ...ticketsEnUS,
   ...fieldEnUS,
   ...servicedeskEnUS,
+  ...kpiEnUS,
+  ...timestandardsEnUS,
+  ...slaEnUS,
 };

@@ -6,6 +6,8 @@ import {
   type AreaCategory,
   type AreaKind,
   type AuditAction,
+  type CalendarDayKind,
+  type ClockKind,
   type ContactChannel,
   type ContactTopic,
   type CustomerKind,
@@ -15,6 +17,7 @@ import {
   type HouseUse,
   type IdType,
   type ImportKind,
+  type LadderTarget,
   type Permission,
   type PhoneLabel,
   type RelationRole,
@@ -94,6 +97,11 @@ export function useLabels() {
       contactTopic: (topic: ContactTopic) => t(`contactTopic.${topic}`),
       contactChannel: (channel: ContactChannel) => t(`contactChannel.${channel}`),
       importKind: (kind: ImportKind) => t(`importKind.${kind}`),
+      /** The five clocks of a record's time standard (派工, 接单, 到场, 完成, 反馈). */
+      clock: (kind: ClockKind) => t(`clock.${kind}`),
+      /** An escalation rung's recipient: handler or receiver; a role code is labelled by `role`. */
+      ladderTarget: (target: LadderTarget) => t(`ladderTarget.${target}`),
+      calendarDayKind: (kind: CalendarDayKind) => t(`calendarDayKind.${kind}`),
       /** A hint code the console does not know yet is shown as the code itself. */
       hint: (code: string) => (isHint(code) ? t(`hint.${code}`) : code),
     }),

@@ -1,6 +1,9 @@
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { fieldZhCN } from './field.zh-CN.ts';
 import { servicedeskZhCN } from './servicedesk.zh-CN.ts';
+import { kpiZhCN } from './kpi.zh-CN.ts';
+import { timestandardsZhCN } from './timestandards.zh-CN.ts';
+import { slaZhCN } from './sla.zh-CN.ts';
 /** Simplified Chinese, the default language. The keys here define the set every language must provide. */
 export const zhCN = {
   'app.name': 'Steward 物业客服管家平台',
@@ -659,4 +662,7 @@ export const zhCN = {
   ...ticketsZhCN,
   ...fieldZhCN,
   ...servicedeskZhCN,
+  ...kpiZhCN,
+  ...timestandardsZhCN,
+  ...slaZhCN,
 };

@@ -18,6 +18,8 @@ import { StatusTag, TypeTag, UrgencyTag } from './components/TicketTags.tsx';
 import { ActionModal } from './detail/ActionModal.tsx';
 import { isFormAction, type FormAction } from './detail/actionForm.ts';
 import { AttachmentsCard } from './detail/AttachmentsCard.tsx';
+import { ClocksCard } from './detail/ClocksCard.tsx';
+import { PromisesCard } from './detail/PromisesCard.tsx';
 import { LinesCard } from './detail/LinesCard.tsx';
 import { TicketActions } from './detail/TicketActions.tsx';
 import { TimelineCard } from './detail/TimelineCard.tsx';
@@ -99,6 +101,11 @@ export function TicketPage() {
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(id) });
     void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(id) });
+  };
+  // A promise made or settled changes the record (promised reply), its history and the queues.
+  const promisesChanged = () => {
+    refresh();
+    void queryClient.invalidateQueries({ queryKey: [...ticketKeys.all, 'list'] });
   };
   const done = (updated: Ticket, action: TicketAction) => {
     queryClient.setQueryData(ticketKeys.detail(id), updated);
@@ -298,7 +305,16 @@ export function TicketPage() {
                       '—'
                     ),
                   },
-                  { key: 'deadlines', label: t('ticket.deadlines'), children: <DeadlinesList ticket={r} /> },
+                  // Records timed by a standard show their clocks in the service-levels card below.
+                  ...(r.clocks.length === 0
+                    ? [
+                        {
+                          key: 'deadlines',
+                          label: t('ticket.deadlines'),
+                          children: <DeadlinesList ticket={r} />,
+                        },
+                      ]
+                    : []),
                   ...(r.confirmation
                     ? [
                         {
@@ -326,6 +342,8 @@ export function TicketPage() {
                 ]}
               />
             </Card>
+            <ClocksCard ticket={r} />
+            <PromisesCard ticket={r} onChanged={promisesChanged} />
             {r.links.length ? (
               <Card size="small" title={t('ticket.links')} data-testid="ticket-links">
                 <Flex vertical gap={6}>

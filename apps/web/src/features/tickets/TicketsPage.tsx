@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import {
   App,
+  Badge,
   Button,
   Checkbox,
   Flex,
@@ -16,10 +17,12 @@ import {
 import { PlusOutlined, SearchOutlined, ThunderboltFilled } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
+  DUE_STATES,
   OPEN_STATUSES,
   TICKET_STATUSES,
   TICKET_TYPES,
   URGENCIES,
+  type DueState,
   type TicketStatus,
   type TicketType,
   type Urgency,
@@ -33,18 +36,23 @@ import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import { usePermission } from '../../app/session.tsx';
 import { useSearchText } from '../../app/useDebounced.ts';
+import { DrillDownTag } from '../kpi/DrillDownTag.tsx';
+import { drillDownFrom, drillDownQuery } from '../kpi/drillDown.ts';
 import { useAllProjects } from '../projects/hooks.ts';
-import { DueText } from './components/DueText.tsx';
+import { Countdown } from './components/Countdown.tsx';
 import { StatusTag, TypeTag, UrgencyTag } from './components/TicketTags.tsx';
 import { useCategoryName } from './hooks.ts';
 import { useTicketLabels } from './labels.ts';
 import { useLiveEvents, type TicketEvent } from './useLiveEvents.ts';
-import { useNow } from './useNow.ts';
 
 const QUEUES: readonly TicketQueue[] = ['unassigned', 'mine', 'department', 'all'];
 
 function isQueue(value: string | null): value is TicketQueue {
   return (QUEUES as readonly (string | null)[]).includes(value);
+}
+
+function isDueState(value: string | null): value is DueState {
+  return (DUE_STATES as readonly (string | null)[]).includes(value);
 }
 
 interface Filters {
@@ -54,6 +62,8 @@ interface Filters {
   projectId?: string;
   open: boolean;
   sort: 'newest' | 'due';
+  /** 即将超时 / 已超时: only records whose running clock is past its warning or its deadline. */
+  due?: DueState;
 }
 
 /**
@@ -67,26 +77,34 @@ export function TicketsPage() {
   const can = usePermission();
   const navigate = useNavigate();
   const { notification } = App.useApp();
-  const now = useNow(30_000);
   const projects = useAllProjects(can('projects.read'));
   const [params, setParams] = useSearchParams();
   const requested = params.get('queue');
   // From a customer's 360 page: only their records, until the agent clears it.
   const customerId = params.get('customerId') ?? undefined;
+  // From the on-time dashboard: the records behind one of its numbers, until the user clears it.
+  const drill = drillDownFrom(params);
   // Dispatchers start where records wait for them; everyone else with their own work.
   const queue: TicketQueue = isQueue(requested) ? requested : can('tickets.dispatch') ? 'unassigned' : 'mine';
   const search = useSearchText(250);
-  const [filters, setFilters] = useState<Filters>({ open: true, sort: 'newest' });
+  const [filters, setFilters] = useState<Filters>(() => {
+    // A link may open the 即将超时 / 已超时 view directly (?due=soon|overdue).
+    const due = params.get('due');
+    return { open: drill ? Boolean(drill.open) : true, sort: 'newest', ...(isDueState(due) ? { due } : {}) };
+  });
 
   const query: Omit<TicketListQuery, 'cursor' | 'limit'> = {
     queue,
     ...(filters.status ? { status: filters.status } : filters.open ? { open: true } : {}),
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.urgency ? { urgency: filters.urgency } : {}),
+    ...(drill ? drillDownQuery(drill) : {}),
     ...(filters.projectId ? { projectId: filters.projectId } : {}),
     ...(search.q ? { q: search.q } : {}),
     ...(customerId ? { customerId } : {}),
-    sort: filters.sort,
+    ...(filters.due ? { due: filters.due } : {}),
+    // What is about to run out, or has, is worked deadline first.
+    sort: filters.due ? 'due' : filters.sort,
   };
   const list = useCursorList(
     ticketKeys.list(query),
@@ -245,13 +263,24 @@ export function TicketsPage() {
     {
       title: t('tickets.col.nextDue'),
       dataIndex: 'nextDueAt',
-      width: 115,
-      render: (at: string | null) => <DueText at={at} now={now} />,
+      width: 125,
+      render: (at: string | null, r) => (
+        <Countdown
+          dueAt={at}
+          warnAt={r.nextWarnAt}
+          startedAt={r.clockStartedAt}
+          paused={r.status === 'on_hold'}
+          escalationLevel={r.escalationLevel}
+          bar
+          testId={`countdown-${r.number}`}
+        />
+      ),
     },
   ];
 
   const filtered = Boolean(
     customerId ||
+    drill ||
     filters.status ||
     filters.type ||
     filters.urgency ||
@@ -285,6 +314,24 @@ export function TicketsPage() {
           key: q,
           label: <span data-testid={`queue-${q}`}>{t(`tickets.queue.${q}`)}</span>,
         }))}
+        tabBarExtraContent={
+          <Segmented<DueState | 'any'>
+            value={filters.due ?? 'any'}
+            onChange={(value) => set('due')(value === 'any' ? undefined : value)}
+            options={[
+              { value: 'any', label: t('sla.due.any') },
+              {
+                value: 'soon',
+                label: <Badge color="orange" text={t('sla.due.soon')} data-testid="tickets-due-soon" />,
+              },
+              {
+                value: 'overdue',
+                label: <Badge color="red" text={t('sla.due.overdue')} data-testid="tickets-due-overdue" />,
+              },
+            ]}
+            data-testid="tickets-due"
+          />
+        }
         style={{ marginBottom: 0 }}
       />
       <CursorTable<TicketSummary>
@@ -292,7 +339,13 @@ export function TicketsPage() {
         columns={columns}
         scrollX={1060}
         data-testid="ticket-table"
-        emptyText={filtered ? t('tickets.emptySearch') : t(`tickets.empty.${queue}`)}
+        emptyText={
+          filters.due
+            ? t(`sla.due.empty.${filters.due}`)
+            : filtered
+              ? t('tickets.emptySearch')
+              : t(`tickets.empty.${queue}`)
+        }
         onRowClick={(r) => navigate(`/desk/tickets/${r.id}`)}
         filters={
           <>
@@ -306,6 +359,15 @@ export function TicketsPage() {
               >
                 {t('tickets.customerFilter')}
               </Tag>
+            ) : null}
+            {drill ? (
+              <DrillDownTag
+                drill={drill}
+                onClose={() => {
+                  setParams({ queue });
+                  set('open')(true);
+                }}
+              />
             ) : null}
             <Input
               allowClear
@@ -363,7 +425,8 @@ export function TicketsPage() {
               {t('tickets.openOnly')}
             </Checkbox>
             <Segmented
-              value={filters.sort}
+              value={filters.due ? 'due' : filters.sort}
+              disabled={Boolean(filters.due)}
               onChange={(sort) => set('sort')(sort as Filters['sort'])}
               options={[
                 { value: 'newest', label: t('tickets.sort.newest') },

@@ -4,12 +4,16 @@ import { LockOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   ATTACHMENT_STAGES,
+  CLOCKS,
   DISPATCH_BASES,
   HOLD_REASONS,
+  PROMISE_KINDS,
   TICKET_STATUSES,
   type AttachmentStage,
+  type ClockKind,
   type DispatchBasis,
   type HoldReason,
+  type PromiseKind,
   type TicketStatus,
   type TimelineKind,
   type TimelineVisibility,
@@ -19,6 +23,7 @@ import { addComment, ticketKeys } from '../../../api/tickets.ts';
 import { ErrorAlert } from '../../../app/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../app/format.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import type { TFunction } from '../../../app/i18n/types.ts';
 import { QuietEmpty } from '../../customers/components/QuietEmpty.tsx';
 import { formatFen, formatQuantity } from '../format.ts';
 import { useDepartments, useTimeline } from '../hooks.ts';
@@ -35,10 +40,31 @@ const KIND_COLORS: Partial<Record<TimelineKind, string>> = {
   reopened: 'orange',
   escalated: 'red',
   cancelled: 'red',
+  breached: 'red',
+  promise_made: 'blue',
+  promise_kept: 'green',
+  promise_broken: 'red',
+  promise_withdrawn: 'gray',
+  clocks_set: 'gray',
 };
 
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
+
+/**
+ * An entry's heading. Time-standard entries say what set or broke the clock in words: 按「一般报修」v2计时,
+ * 超时：接单, 自动升级至第2级; the rest read their kind.
+ */
+function entryTitle(entry: TimelineEntry, t: TFunction, kindLabel: string): string {
+  const d = entry.data;
+  if (entry.kind === 'clocks_set' && typeof d.policyName === 'string' && typeof d.version === 'number')
+    return t('sla.timeline.clocksSet', { policyName: d.policyName, version: d.version });
+  if (entry.kind === 'breached' && isOneOf<ClockKind>(CLOCKS, d.clock))
+    return t('sla.timeline.breached', { clock: t(`clock.${d.clock}`) });
+  if (entry.kind === 'escalated' && d.auto === true && typeof d.level === 'number')
+    return t('sla.timeline.autoEscalated', { level: d.level });
+  return kindLabel;
+}
 
 /** The facts an entry's data carries that a reader wants, in words: basis, department, reason, score. */
 function EntryFacts({ entry, people }: { entry: TimelineEntry; people: ReadonlyMap<string, string> }) {
@@ -73,7 +99,20 @@ function EntryFacts({ entry, people }: { entry: TimelineEntry; people: ReadonlyM
   if (entry.kind === 'attachment' && isOneOf<AttachmentStage>(ATTACHMENT_STAGES, d.stage))
     facts.push(labels.attachmentStage(d.stage));
   if (typeof d.fileName === 'string') facts.push(d.fileName);
-  if (typeof d.level === 'number') facts.push(t('ticket.escalationLevel', { level: d.level }));
+  // An automatic escalation says its level in the heading already.
+  if (typeof d.level === 'number' && d.auto !== true)
+    facts.push(t('ticket.escalationLevel', { level: d.level }));
+  if (entry.kind.startsWith('promise_') && isOneOf<PromiseKind>(PROMISE_KINDS, d.kind)) {
+    facts.push(t(`sla.promiseKind.${d.kind}`));
+    if (typeof d.dueAt === 'string')
+      facts.push(t('sla.promises.due', { time: formatDateTime(d.dueAt).slice(5, 16) }));
+  }
+  if (Array.isArray(d.notified) && d.notified.length > 0)
+    facts.push(
+      t('sla.timeline.notified', {
+        names: d.notified.filter((n) => typeof n === 'string').join(t('sla.listSeparator')),
+      }),
+    );
   if (facts.length === 0) return null;
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -175,7 +214,9 @@ export function TimelineCard({
             content: (
               <Flex vertical gap={2} data-testid={`timeline-${entry.kind}`}>
                 <Flex gap={6} align="center" wrap>
-                  <Typography.Text strong>{labels.timelineKind(entry.kind)}</Typography.Text>
+                  <Typography.Text strong>
+                    {entryTitle(entry, t, labels.timelineKind(entry.kind))}
+                  </Typography.Text>
                   {entry.visibility === 'internal' ? (
                     <Tag
                       icon={<LockOutlined />}

@@ -1,0 +1,130 @@
+import type { Alert, AlertListQuery, AlertPage } from '@steward/contracts';
+import type { Db, Executor } from '../../db/database.ts';
+import type { AlertsTable } from '../../db/schema.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { decodeCursor, pageOf } from '../../platform/cursor.ts';
+import { platformError } from '../../platform/errors.ts';
+import type { EventBus } from '../../platform/events.ts';
+
+/**
+ * Alerts (提醒): in-app notifications addressed to one person — a clock about to run out, a breach,
+ * an escalation, a promise falling due or broken. Each is written once per person (a unique key per
+ * cause), in the transaction that decides it, and delivered live to that person only.
+ */
+export interface AlertsDeps {
+  db: Db;
+  clock: Clock;
+  events?: Pick<EventBus, 'publish'>;
+}
+
+type AlertRow = AlertsTable & { ticket_number: string; location: string };
+
+function alertDto(r: AlertRow): Alert {
+  return {
+    id: r.id,
+    kind: r.kind,
+    clock: r.clock,
+    level: r.level,
+    ticketId: r.ticket_id,
+    ticketNumber: r.ticket_number,
+    location: r.location,
+    dueAt: r.due_at,
+    createdAt: r.created_at,
+    readAt: r.read_at,
+  };
+}
+
+function withTicket(db: Executor) {
+  return db
+    .selectFrom('alerts as a')
+    .innerJoin('tickets as t', 't.id', 'a.ticket_id')
+    .selectAll('a')
+    .select(['t.number as ticket_number', 't.location']);
+}
+
+/** Inserts the alerts not sent before (same person, same key); returns those it inserted. */
+export async function insertAlerts(db: Executor, rows: readonly AlertsTable[]): Promise<AlertsTable[]> {
+  const inserted: AlertsTable[] = [];
+  for (const row of rows) {
+    const done = await db
+      .insertInto('alerts')
+      .values(row)
+      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+      .executeTakeFirst();
+    if (Number(done.numInsertedOrUpdatedRows ?? 0n) > 0) inserted.push(row);
+  }
+  return inserted;
+}
+
+/** Sends alerts written by a committed transaction to the people they are for. */
+export async function publishAlerts(
+  deps: { db: Executor; events?: Pick<EventBus, 'publish'> },
+  rows: readonly AlertsTable[],
+): Promise<void> {
+  if (!deps.events || rows.length === 0) return;
+  const found = await withTicket(deps.db)
+    .where(
+      'a.id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  for (const row of found)
+    deps.events.publish({
+      type: 'alert.created',
+      orgId: row.org_id,
+      projectId: null,
+      buildingId: null,
+      userIds: [row.user_id],
+      addressedOnly: true,
+      data: { ...alertDto(row) },
+    });
+}
+
+export async function listAlerts(deps: AlertsDeps, actor: Actor, query: AlertListQuery): Promise<AlertPage> {
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.cursor, 1);
+  let q = withTicket(deps.db).where('a.user_id', '=', actor.userId).where('a.org_id', '=', actor.orgId);
+  if (query.unread) q = q.where('a.read_at', 'is', null);
+  if (after) q = q.where('a.id', '<', String(after[0]));
+  const rows = await q
+    .orderBy('a.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const unread = await deps.db
+    .selectFrom('alerts')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('user_id', '=', actor.userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const page = pageOf(rows, limit, alertDto, (a) => [a.id]);
+  return { ...page, unread: Number(unread.n) };
+}
+
+export async function markRead(deps: AlertsDeps, actor: Actor, id: string): Promise<Alert> {
+  const at = deps.clock.now().toISOString();
+  await deps.db
+    .updateTable('alerts')
+    .set({ read_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', actor.userId)
+    .where('read_at', 'is', null)
+    .execute();
+  const row = await withTicket(deps.db)
+    .where('a.id', '=', id)
+    .where('a.user_id', '=', actor.userId)
+    .executeTakeFirst();
+  // Someone else's alert does not exist for this caller.
+  if (!row) throw platformError('NOT_FOUND');
+  return alertDto(row);
+}
+
+export async function markAllRead(deps: AlertsDeps, actor: Actor): Promise<void> {
+  await deps.db
+    .updateTable('alerts')
+    .set({ read_at: deps.clock.now().toISOString() })
+    .where('user_id', '=', actor.userId)
+    .where('read_at', 'is', null)
+    .execute();
+}

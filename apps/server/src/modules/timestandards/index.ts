@@ -1,0 +1,2 @@
+export { timestandardsRoutes } from './config.routes.ts';
+export { timeDashboardRoutes } from './dashboard.routes.ts';
