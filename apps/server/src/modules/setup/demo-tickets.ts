@@ -164,6 +164,10 @@ export async function loadDemoTickets(deps: SetupDeps): Promise<number> {
   DEMO_RECORDS.forEach((r, record) => {
     let at = Math.min(latest, startOf(r, now, zone));
     moments.push({ at, record, step: -1 });
+    // The desk calls most callers back within the promised ten minutes; one in six waits too long.
+    const callBack = at + (record % 6 === 5 ? 4 : 1) * CALL_BACK;
+    if (!r.answered && r.reporter !== 'none' && callBack <= latest)
+      moments.push({ at: callBack, record, step: -2 });
     (r.steps ?? []).forEach((s, step) => {
       at = Math.min(latest, at + s.after * MINUTE);
       moments.push({ at, record, step });
@@ -173,7 +177,12 @@ export async function loadDemoTickets(deps: SetupDeps): Promise<number> {
   for (const { at, record, step } of moments) {
     current = at;
     const r = DEMO_RECORDS[record]!;
-    if (step < 0) {
+    if (step === -2) {
+      await addComment(desk, actorOf(r.by ?? 'agent'), made[record]!.id, {
+        visibility: 'public',
+        body: CALL_BACK_TEXT[r.type === 'repair' || r.type === 'help' ? 'visit' : 'reply'],
+      });
+    } else if (step < 0) {
       made[record] = await create(r);
       if (r.key) keyed.set(r.key, made[record]);
     } else {
@@ -182,6 +191,13 @@ export async function loadDemoTickets(deps: SetupDeps): Promise<number> {
   }
   return made.length;
 }
+
+/** When the desk calls a caller back after registering their request. */
+const CALL_BACK = 6 * MINUTE;
+const CALL_BACK_TEXT = {
+  visit: '您好，您反映的问题已派给维修师傅，师傅会尽快与您联系上门处理。',
+  reply: '您好，您反映的情况我们已登记并转交相关部门，处理进展会及时告知您。',
+};
 
 /** When a record came in: a local time some days ago, or some minutes ago. */
 function startOf(r: DemoRecord, now: number, zone: string): number {
