@@ -343,10 +343,11 @@ export function startSweeper(
   everyMs: number,
   log: { error: (obj: object, msg: string) => void },
 ): { stop: () => Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
-    if (stopped) return;
+    // One pass at a time in a process: a tick that finds the last pass still going lets it finish.
+    if (stopped || running) return;
     running = (async () => {
       try {
         // Keep going while full batches come back: a long downtime is caught up in one tick.
@@ -356,6 +357,8 @@ export function startSweeper(
         }
       } catch (error) {
         log.error({ err: error }, 'time-standards sweep failed');
+      } finally {
+        running = null;
       }
     })();
   };
