@@ -319,6 +319,8 @@ describeEngines('service desk: intake, dispatch, lifecycle, timeline, field work
     const t = await create(agent, repair());
     const declined = await ok(tech, t, 'decline', { reason: '不在小区，今天请假' });
     expect(declined.status).toBe('received');
+    // Back in 待派工, the response clock of the dispatch still counts down.
+    expect(declined.nextDueAt).toBe(t.deadlines.acceptBy);
     expect(declined.assignee).toBeNull();
     const queue = (await call(agent, 'GET', '/api/v1/tickets?queue=unassigned')).json<
       PageOf<TicketSummary>
@@ -379,6 +381,10 @@ describeEngines('service desk: intake, dispatch, lifecycle, timeline, field work
     expect(t.status).toBe('confirmed');
     expect(t.completionNote).toContain('1 月');
     expect(kindsOf(await timeline(agent, t.id))).toEqual(['created', 'completed', 'confirmed']);
+    // Every clock ended as it began: on time, nothing left to run out, no promise owed.
+    expect(t.clocks.map((c) => c.outcome)).toEqual(t.clocks.map(() => 'met'));
+    expect(t.nextDueAt).toBeNull();
+    expect(t.promises).toEqual([]);
   });
 
   it('duplicates hang off the master; completing the master completes them, and they say why', async () => {

@@ -126,9 +126,10 @@ function startOf(kind: ClockKind, t: ClockedTicket): string | null {
 function stoppedBy(kind: ClockKind, t: ClockedTicket): string | null {
   switch (kind) {
     case 'dispatch':
+      // Dispatched in this cycle — or handled at the desk without a dispatch (answered on the spot).
       return t.dispatched_at !== null && t.dispatched_at >= (t.clock_origin_at ?? t.received_at)
         ? t.dispatched_at
-        : null;
+        : t.completed_at;
     case 'accept':
       return t.accepted_at;
     case 'arrive':
@@ -142,7 +143,8 @@ function stoppedBy(kind: ClockKind, t: ClockedTicket): string | null {
 
 /** The stage clocks that may run in a status, in order of preference (queues show the first running). */
 const STAGE: Partial<Record<TicketStatus, ClockKind[]>> = {
-  received: ['dispatch'],
+  // Back in 待派工 after a decline: the response clock of the last dispatch still runs.
+  received: ['dispatch', 'accept'],
   dispatched: ['accept'],
   accepted: ['arrive', 'complete'],
   arrived: ['complete'],
