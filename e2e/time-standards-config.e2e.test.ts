@@ -18,9 +18,15 @@ async function shot(page: Page, name: string) {
   await fullShot(page, name);
 }
 
-/** What is on screen, a drawer included. */
-async function viewShot(page: Page, name: string) {
+/** A drawer from its top, on a screen tall enough to show the whole form. */
+async function drawerShot(page: Page, name: string) {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: 1300 });
+  await page.locator('.ant-drawer-body').evaluate((body) => body.scrollTo(0, 0));
+  // Let the checkbox and switch animations settle.
+  await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  await page.setViewportSize(viewport);
 }
 
 const POLL = { timeout: 10_000 };
@@ -67,11 +73,14 @@ describeBrowser('console: time standards and business calendars', () => {
     await amount.waitFor();
     await amount.fill('20');
     const apply = page.getByTestId('policy-apply-open');
-    if (before.openRecords > 0) await apply.check();
+    if (before.openRecords > 0) {
+      await apply.check();
+      await page.getByTestId('policy-drawer').locator('.ant-checkbox-checked').waitFor();
+    }
     await expect(page.getByTestId('policy-drawer').textContent()).resolves.toContain(
       `同时重新计算进行中的工单（${before.openRecords} 单）`,
     );
-    await viewShot(page, 'timestandards-policy-edit-zh');
+    await drawerShot(page, 'timestandards-policy-edit-zh');
     await page.getByTestId('policy-submit').click();
     const notice =
       before.openRecords > 0 ? `已保存“一般报修”，已重算 ${before.openRecords} 单` : '已保存“一般报修”';
@@ -117,7 +126,7 @@ describeBrowser('console: time standards and business calendars', () => {
     await page.getByTestId('days-range-name').fill('春节');
     await page.getByTestId('days-range-add').click();
     await page.getByTestId('day-row-2027-02-08').waitFor();
-    await viewShot(page, 'timestandards-calendar-edit-zh');
+    await drawerShot(page, 'timestandards-calendar-edit-zh');
     await page.getByTestId('calendar-submit').click();
     await page.locator('.ant-message').getByText('已保存“服务中心工作时间”').waitFor();
     await expect

@@ -107,7 +107,6 @@ export const timestandardsEnUS: Record<keyof typeof timestandardsZhCN, string> =
   'tsPolicy.saved': 'Saved “{name}”',
   'tsPolicy.savedRecomputed': 'Saved “{name}”; recomputed {n} open records',
   'tsPolicy.version': 'v{n}',
-  'tsPolicy.deactivateConfirm': 'Deactivate time standard “{name}”?',
   'tsPolicy.deactivateHelp':
     'Records received from now on get another applicable standard; open records are not affected.',
   'tsPolicy.active': 'Standard in force',

@@ -99,7 +99,6 @@ export const timestandardsZhCN = {
   'tsPolicy.saved': '已保存“{name}”',
   'tsPolicy.savedRecomputed': '已保存“{name}”，已重算 {n} 单',
   'tsPolicy.version': '第 {n} 版',
-  'tsPolicy.deactivateConfirm': '停用时限标准“{name}”？',
   'tsPolicy.deactivateHelp': '停用后今后受理的工单改用其他适用的标准；进行中的工单不受影响。',
   'tsPolicy.active': '启用此标准',
 

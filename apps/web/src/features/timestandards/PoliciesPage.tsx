@@ -1,25 +1,10 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import type { TimePolicy } from '@steward/contracts';
 import { tableEmpty } from '../../app/components/EmptyState.tsx';
 import { ErrorAlert } from '../../app/components/ErrorAlert.tsx';
 import { PageHeader } from '../../app/components/PageHeader.tsx';
-import { errorText } from '../../app/errors.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import { useLabels } from '../../app/i18n/labels.ts';
 import { usePermission } from '../../app/session.tsx';
@@ -29,7 +14,10 @@ import { TYPE_COLORS, URGENCY_COLORS, useTicketLabels } from '../tickets/labels.
 import { PolicyDrawer, type PolicyTarget } from './components/PolicyDrawer.tsx';
 import { PolicyTester } from './components/PolicyTester.tsx';
 import { CLOCK_ORDER } from './durations.ts';
-import { updatePolicy, useCalendars, usePolicies, useRefresh, useTimeFormat } from './hooks.ts';
+import { useCalendars, usePolicies, useTimeFormat } from './hooks.ts';
+
+/** Wide enough for "2个工作日" in one line. */
+const CLOCK_WIDTH = 84;
 
 const Any = ({ text }: { text: string }) => <Typography.Text type="secondary">{text}</Typography.Text>;
 
@@ -40,23 +28,11 @@ export function PoliciesPage() {
   const ticketLabels = useTicketLabels();
   const can = usePermission();
   const canEdit = can('servicedesk.configure');
-  const { message } = App.useApp();
-  const refresh = useRefresh();
   const policies = usePolicies();
   const calendars = useCalendars();
   const roles = useRoleOptions(can('users.read'));
   const format = useTimeFormat();
   const [target, setTarget] = useState<PolicyTarget>(null);
-
-  const toggle = useMutation({
-    mutationFn: (p: TimePolicy) => updatePolicy(p.id, { version: p.version, active: !p.active }),
-    onSuccess: ({ policy }) =>
-      message.success(
-        t(policy.active ? 'sdCommon.reactivated' : 'sdCommon.deactivated', { name: policy.name }),
-      ),
-    onError: (error) => message.error(errorText(error, t)),
-    onSettled: refresh,
-  });
 
   const duration = (p: TimePolicy, minutes: number | 'same_day' | null) =>
     format.duration(minutes, calendars.byId.get(p.calendarId));
@@ -67,7 +43,7 @@ export function PoliciesPage() {
       title: t('tsPolicy.name'),
       key: 'name',
       fixed: 'left',
-      width: 124,
+      width: 112,
       render: (_v, p) => (
         <Flex vertical gap={2} align="flex-start" data-testid={`policy-row-${p.name}`}>
           <Typography.Text strong type={p.active ? undefined : 'secondary'}>
@@ -83,15 +59,18 @@ export function PoliciesPage() {
     {
       title: (
         <Tooltip
-          title={[t('tsPolicy.type'), t('tsPolicy.category'), t('tsPolicy.urgency'), t('tsPolicy.project')].join(
-            ' / ',
-          )}
+          title={[
+            t('tsPolicy.type'),
+            t('tsPolicy.category'),
+            t('tsPolicy.urgency'),
+            t('tsPolicy.project'),
+          ].join(' / ')}
         >
           {t('tsPolicy.match')}
         </Tooltip>
       ),
       key: 'match',
-      width: 196,
+      width: 176,
       render: (_v, p) => (
         <Flex vertical gap={4}>
           {isCatchAll(p) ? (
@@ -129,17 +108,16 @@ export function PoliciesPage() {
     {
       title: t('tsPolicy.clocks'),
       children: CLOCK_ORDER.map((kind) => ({
-        title: labels.clock(kind),
+        // Small headers: "Forwarding" fits the narrow column without breaking mid-word.
+        title: <span style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{labels.clock(kind)}</span>,
         key: kind,
-        width: 80,
+        width: CLOCK_WIDTH,
         render: (_v: unknown, p: TimePolicy) => {
           const text = duration(p, p.clocks[kind]);
           return text === '—' ? (
             <Any text={text} />
           ) : (
-            <span style={{ whiteSpace: 'nowrap' }} data-testid={`policy-${kind}-${p.name}`}>
-              {text}
-            </span>
+            <span data-testid={`policy-${kind}-${p.name}`}>{text}</span>
           );
         },
       })),
@@ -147,18 +125,35 @@ export function PoliciesPage() {
     {
       title: (
         <Tooltip title={t('tsPolicy.promiseHelp')}>
-          <span>{t('tsPolicy.promiseShort')}</span>
+          <span style={{ fontSize: 12 }}>{t('tsPolicy.promiseShort')}</span>
         </Tooltip>
       ),
       key: 'promise',
-      width: 76,
+      width: 72,
       render: (_v, p) =>
-        p.promiseMinutes === null ? <Any text={t('tsPolicy.promiseAsFeedback')} /> : duration(p, p.promiseMinutes),
+        p.promiseMinutes === null ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('tsPolicy.promiseAsFeedback')}
+          </Typography.Text>
+        ) : (
+          duration(p, p.promiseMinutes)
+        ),
+    },
+    {
+      title: (
+        <Tooltip title={t('tsPolicy.openRecordsHelp')}>
+          <span style={{ fontSize: 12 }}>{t('tsPolicy.openRecords')}</span>
+        </Tooltip>
+      ),
+      dataIndex: 'openRecords',
+      width: 62,
+      align: 'right',
+      render: (n: number, p) => <span data-testid={`policy-open-${p.name}`}>{n}</span>,
     },
     {
       title: t('tsPolicy.alarms'),
       key: 'ladder',
-      width: 176,
+      width: 172,
       render: (_v, p) => (
         <Flex vertical style={{ fontSize: 12 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -188,58 +183,31 @@ export function PoliciesPage() {
         </Flex>
       ),
     },
-    {
-      title: (
-        <Tooltip title={t('tsPolicy.openRecordsHelp')}>
-          <span>{t('tsPolicy.openRecords')}</span>
-        </Tooltip>
-      ),
-      dataIndex: 'openRecords',
-      width: 64,
-      align: 'right',
-      render: (n: number, p) => <span data-testid={`policy-open-${p.name}`}>{n}</span>,
-    },
   ];
   if (canEdit)
     columns.push({
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 104,
+      width: 72,
       render: (_v, p) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => setTarget({ mode: 'edit', policy: p })}
-            data-testid={`policy-edit-${p.name}`}
-          >
-            {t('common.edit')}
-          </Button>
-          {isCatchAll(p) ? null : p.active ? (
-            <Popconfirm
-              title={t('tsPolicy.deactivateConfirm', { name: p.name })}
-              description={t('tsPolicy.deactivateHelp')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => toggle.mutate(p)}
-            >
-              <Button type="link" size="small" danger data-testid={`policy-toggle-${p.name}`}>
-                {t('sdCommon.deactivate')}
-              </Button>
-            </Popconfirm>
-          ) : (
-            <Button
-              type="link"
-              size="small"
-              onClick={() => toggle.mutate(p)}
-              data-testid={`policy-toggle-${p.name}`}
-            >
-              {t('sdCommon.reactivate')}
-            </Button>
-          )}
-        </Space>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => setTarget({ mode: 'edit', policy: p })}
+          data-testid={`policy-edit-${p.name}`}
+        >
+          {t('common.edit')}
+        </Button>
       ),
     });
+
+  // Exactly the columns' widths: it fits a laptop screen beside the menu, and scrolls on narrower ones.
+  const tableWidth = columns.reduce(
+    (sum, c) =>
+      sum + ('children' in c && c.children ? c.children.length * CLOCK_WIDTH : Number(c.width ?? 0)),
+    0,
+  );
 
   return (
     <>
@@ -273,7 +241,7 @@ export function PoliciesPage() {
           dataSource={policies.data ?? []}
           loading={policies.isPending && !policies.isError}
           pagination={false}
-          scroll={{ x: 1140 }}
+          scroll={{ x: tableWidth }}
           locale={{ emptyText: tableEmpty(policies.isPending, t('tsPolicy.empty')) }}
           data-testid="policy-table"
         />

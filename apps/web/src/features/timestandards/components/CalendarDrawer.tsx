@@ -145,7 +145,7 @@ function CalendarForm({ target, onClose }: { target: NonNullable<CalendarTarget>
       ...d,
       days: [...d.days, { date, kind: single.kind, name: single.name.trim() }].sort(byDate),
     }));
-    setSingle((s) => ({ ...s, date: null }));
+    setSingle((s) => ({ ...s, date: null, name: '' }));
   };
   const addRange = () => {
     if (!range.dates) return;

@@ -13,6 +13,7 @@ import {
   Row,
   Select,
   Spin,
+  Switch,
   TreeSelect,
   Typography,
 } from 'antd';
@@ -60,6 +61,7 @@ interface Values {
   warnPercent: number | null;
   ladder: LadderRow[];
   repeatMinutes: number | null;
+  active: boolean;
   applyToOpen: boolean;
 }
 
@@ -79,6 +81,7 @@ const NEW_POLICY: Omit<Values, 'name'> = {
     { afterMinutes: 30, notify: ['supervisor'] },
   ],
   repeatMinutes: null,
+  active: true,
   applyToOpen: false,
 };
 
@@ -147,6 +150,7 @@ function PolicyForm({ target, onClose }: { target: NonNullable<PolicyTarget>; on
       warnPercent: editing.warnPercent,
       ladder: editing.ladder.map((s) => ({ afterMinutes: s.afterMinutes, notify: s.notify })),
       repeatMinutes: editing.repeatMinutes,
+      active: editing.active,
       applyToOpen: false,
     };
   }, [editing, calendars.byId]);
@@ -170,6 +174,7 @@ function PolicyForm({ target, onClose }: { target: NonNullable<PolicyTarget>; on
           name: values.name.trim(),
           calendarId: values.calendarId!,
           ...rules,
+          active: values.active,
           ...(values.applyToOpen ? { applyToOpen: true } : {}),
         });
         return { name: updated.policy.name, recomputed: values.applyToOpen ? updated.recomputed : null };
@@ -228,6 +233,10 @@ function PolicyForm({ target, onClose }: { target: NonNullable<PolicyTarget>; on
     .map((c) => ({ value: c.id, label: c.name }));
   const notifyOptions = ladderOptions(roles.options, labels.ladderTarget);
   const matchFixed = Boolean(editing);
+  // The fallback standard is always in force: every record must get one.
+  const catchAll = Boolean(
+    editing && !editing.type && !editing.categoryId && !editing.urgency && !editing.projectId,
+  );
 
   return (
     <Form<Values>
@@ -384,9 +393,20 @@ function PolicyForm({ target, onClose }: { target: NonNullable<PolicyTarget>; on
       <LadderEditor options={notifyOptions} rolesKnown={roles.isSuccess} />
 
       {editing ? (
+        <Form.Item
+          name="active"
+          label={t('tsPolicy.active')}
+          valuePropName="checked"
+          extra={catchAll ? t('tsPolicy.catchAll') : t('tsPolicy.deactivateHelp')}
+          style={{ marginTop: 24 }}
+        >
+          <Switch disabled={catchAll} data-testid="policy-active" />
+        </Form.Item>
+      ) : null}
+
+      {editing ? (
         <Alert
           type={editing.openRecords > 0 ? 'info' : 'success'}
-          style={{ marginTop: 24 }}
           title={
             <Form.Item name="applyToOpen" valuePropName="checked" style={{ marginBottom: 0 }}>
               <Checkbox disabled={editing.openRecords === 0} data-testid="policy-apply-open">
