@@ -191,6 +191,26 @@ export const PolicyMatchQuery = Type.Object({
 });
 export type PolicyMatchQuery = Static<typeof PolicyMatchQuery>;
 
+/** What intake would promise and set for such a record registered now (the read-back uses it). */
+export const ClockPreview = Type.Object({
+  policyId: Id,
+  policyName: Type.String(),
+  version: Type.Integer(),
+  alwaysOpen: Type.Boolean(),
+  at: Timestamp,
+  /** Null: the policy promises nothing beyond its feedback deadline and there is none. */
+  promisedReplyAt: Nullable(Timestamp),
+  /** As if dispatched at once (the response clock starts with the dispatch). */
+  deadlines: Type.Object({
+    dispatchBy: Nullable(Timestamp),
+    acceptBy: Nullable(Timestamp),
+    arriveBy: Nullable(Timestamp),
+    completeBy: Nullable(Timestamp),
+    feedbackBy: Nullable(Timestamp),
+  }),
+});
+export type ClockPreview = Static<typeof ClockPreview>;
+
 /* ------------------------------------------------------------------ clocks of a record */
 
 export const TicketClock = Type.Object({

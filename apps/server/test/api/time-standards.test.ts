@@ -150,12 +150,42 @@ describeEngines(
       });
       expect(lift.clocks[0]).toMatchObject({ policyName: '电梯困人', alwaysOpen: true });
 
+      // What the desk reads back before saving is what intake then sets.
+      const preview = await call(
+        agent,
+        'GET',
+        `/api/v1/time-policies/preview?type=repair&categoryId=${category('WATER-LEAK').id}&urgency=general&projectId=${house.projectId}`,
+      );
+      expect(preview.json()).toMatchObject({
+        policyName: '一般报修',
+        promisedReplyAt: '2026-11-22T02:10:00.000Z',
+        deadlines: { acceptBy: '2026-11-22T02:10:00.000Z', feedbackBy: '2026-11-22T10:00:00.000Z' },
+      });
+      expect(
+        (
+          await call(
+            agent,
+            'GET',
+            `/api/v1/time-policies/preview?type=repair&categoryId=${UNKNOWN}&urgency=general&projectId=${house.projectId}`,
+          )
+        ).statusCode,
+      ).toBe(404);
+      expect(
+        (await call(agent, 'GET', `/api/v1/time-policies/preview?type=x&categoryId=${UNKNOWN}`)).statusCode,
+      ).toBe(400);
+
       // Registered at 19:00, after hours: the clocks start at 08:00 next morning.
       at('2026-11-22T11:00:00.000Z');
       const late = await create({ dispatch: 'none' });
       expect(late.deadlines.dispatchBy).toBe('2026-11-23T00:05:00.000Z');
       expect(late.deadlines.feedbackBy).toBe('2026-11-23T10:00:00.000Z');
       expect(late.promisedReplyAt).toBe('2026-11-23T00:10:00.000Z');
+      const lateRead = await call(
+        agent,
+        'GET',
+        `/api/v1/time-policies/preview?type=repair&categoryId=${category('WATER-LEAK').id}&urgency=general&projectId=${house.projectId}`,
+      );
+      expect(lateRead.json().promisedReplyAt).toBe(late.promisedReplyAt);
     });
 
     it('time on hold does not count, across a lunch break; a transfer restarts the response clock', async () => {

@@ -1,5 +1,7 @@
 import type {
   CandidateQuery,
+  ClockPreview,
+  PolicyMatchQuery,
   Category,
   CreateCommentBody,
   CreateLineBody,
@@ -34,6 +36,7 @@ export const ticketKeys = {
   timeline: (id: string) => ['tickets', 'timeline', id] as const,
   lookup: (q: string) => ['tickets', 'lookup', q] as const,
   candidates: (query: CandidateQuery) => ['tickets', 'candidates', query] as const,
+  clockPreview: (query: PolicyMatchQuery) => ['tickets', 'clock-preview', query] as const,
   categories: ['categories'] as const,
   departments: ['departments'] as const,
 };
@@ -98,6 +101,10 @@ export const intakeLookup = (q: string) => api.get<IntakeLookup>('/api/v1/intake
 
 export const dispatchCandidates = (query: CandidateQuery) =>
   api.get<DispatchSuggestion>('/api/v1/dispatch/candidates', { ...query });
+
+/** The time standard, promised reply and deadlines intake would give such a record now. */
+export const previewClocks = (query: PolicyMatchQuery) =>
+  api.get<ClockPreview>('/api/v1/time-policies/preview', { ...query });
 
 export const listCategories = async (): Promise<Category[]> =>
   (await api.get<{ items: Category[] }>('/api/v1/categories')).items;

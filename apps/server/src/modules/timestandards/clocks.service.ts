@@ -1,5 +1,6 @@
 import type {
   CalendarDay,
+  ClockPreview,
   TicketClock,
   TicketDeadlines,
   TicketPromise,
@@ -317,6 +318,60 @@ export async function planNewTicket(db: Executor, t: ClockedTicket, at: string):
       clock_origin_at: at,
     },
     defaultPromise: promise,
+  };
+}
+
+/**
+ * What intake would set for a record with these traits registered now, as if dispatched at once:
+ * the policy, the promised reply and the deadlines — so the desk can read them back to the caller.
+ */
+export async function previewClocks(
+  db: Executor,
+  orgId: string,
+  traits: ClockTraits,
+  at: string,
+): Promise<ClockPreview | null> {
+  const planned = await planNewTicket(
+    db,
+    {
+      id: 'preview',
+      org_id: orgId,
+      status: 'dispatched',
+      type: traits.type,
+      category_id: traits.categoryId,
+      urgency: traits.urgency,
+      project_id: traits.projectId,
+      received_at: at,
+      dispatched_at: at,
+      accepted_at: null,
+      arrived_at: null,
+      completed_at: null,
+      feedback_at: null,
+      held_at: null,
+      reopen_count: 0,
+      clock_origin_at: at,
+      policy_id: null,
+      policy_version: null,
+    },
+    at,
+  );
+  const g = planned.governing;
+  if (!g) return null;
+  const deadlines = deadlinesFromRows(planned.rows);
+  // Dispatched at once, the forwarding clock is met; the desk still has its minutes to forward.
+  const dispatch = g.snapshot.clocks.dispatch;
+  return {
+    policyId: g.policyId,
+    policyName: g.snapshot.name,
+    version: g.version,
+    alwaysOpen: g.snapshot.calendar.alwaysOpen,
+    at,
+    promisedReplyAt: planned.defaultPromise,
+    deadlines: {
+      ...deadlines,
+      dispatchBy:
+        dispatch === null ? null : addWorkingTime(g.cal, new Date(at), dispatch * MINUTE).toISOString(),
+    },
   };
 }
 

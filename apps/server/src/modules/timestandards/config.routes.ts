@@ -1,4 +1,5 @@
 import {
+  ClockPreview,
   BusinessCalendar,
   CalendarList,
   CreateCalendarBody,
@@ -91,6 +92,18 @@ export async function timestandardsRoutes(app: App, deps: service.TimeStandardsD
       response: { 200: TimePolicy, ...errorResponses },
     },
     handler: (request) => service.matchPolicy(deps, actorOf(request), request.query),
+  });
+
+  app.get('/api/v1/time-policies/preview', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'The standard, promised reply and deadlines intake would give such a record registered now',
+      description: 'As if dispatched at once; the desk reads the promise back to the caller.',
+      querystring: PolicyMatchQuery,
+      response: { 200: ClockPreview, ...errorResponses },
+    },
+    handler: (request) => service.previewPolicy(deps, actorOf(request), request.query),
   });
 
   app.post('/api/v1/time-policies', {

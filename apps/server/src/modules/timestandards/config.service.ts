@@ -1,4 +1,5 @@
 import type {
+  ClockPreview,
   BusinessCalendar,
   CalendarDay,
   CreateCalendarBody,
@@ -27,12 +28,11 @@ import { runIdempotent, type IdempotencyContext } from '../../platform/idempoten
 import { orgTimeZone } from '../property/index.ts';
 import { resolveCategory } from '../servicedesk/index.ts';
 import { validateCalendar, type CalendarSpec } from './business-time.ts';
-import { recomputeOpenClocks, type PolicySnapshot } from './clocks.service.ts';
+import { governingFor, previewClocks, recomputeOpenClocks, type PolicySnapshot } from './clocks.service.ts';
 import * as repo from './config.repository.ts';
-import { choosePolicy, type PolicyRules } from './policy-match.ts';
+import type { PolicyRules } from './policy-match.ts';
 import { cleanName, timestandardsError } from './timestandards.errors.ts';
 import {
-  activePolicies,
   findCalendarRow,
   findPolicy,
   parsePolicy,
@@ -630,22 +630,32 @@ export async function matchPolicy(
   if (!category) throw platformError('NOT_FOUND', { field: 'query.categoryId' });
   if ((await repo.projectName(deps.db, actor.orgId, query.projectId)) === undefined)
     throw platformError('NOT_FOUND', { field: 'query.projectId' });
-  const policies = await activePolicies(deps.db, actor.orgId);
-  const chosen = choosePolicy(
-    policies.map((p) => ({
-      id: p.row.id,
-      type: p.row.type,
-      categoryId: p.row.category_id,
-      urgency: p.row.urgency,
-      projectId: p.row.project_id,
-    })),
-    {
-      type: query.type,
-      categoryChain: category.chainIds,
-      urgency: query.urgency,
-      projectId: query.projectId,
-    },
-  );
+  const chosen = await governingFor(deps.db, actor.orgId, {
+    type: query.type,
+    categoryId: category.id,
+    urgency: query.urgency,
+    projectId: query.projectId,
+  });
   if (!chosen) throw timestandardsError('NO_POLICY');
-  return reloadPolicy(deps.db, actor.orgId, chosen.id);
+  return reloadPolicy(deps.db, actor.orgId, chosen.policyId);
+}
+
+/** The policy, promised reply and deadlines intake would give such a record now. */
+export async function previewPolicy(
+  deps: Pick<TimeStandardsDeps, 'db' | 'clock'>,
+  actor: Actor,
+  query: PolicyMatchQuery,
+): Promise<ClockPreview> {
+  const category = await resolveCategory(deps.db, actor.orgId, query.categoryId);
+  if (!category) throw platformError('NOT_FOUND', { field: 'query.categoryId' });
+  if ((await repo.projectName(deps.db, actor.orgId, query.projectId)) === undefined)
+    throw platformError('NOT_FOUND', { field: 'query.projectId' });
+  const preview = await previewClocks(
+    deps.db,
+    actor.orgId,
+    { type: query.type, categoryId: category.id, urgency: query.urgency, projectId: query.projectId },
+    deps.clock.now().toISOString(),
+  );
+  if (!preview) throw timestandardsError('NO_POLICY');
+  return preview;
 }

@@ -15,7 +15,7 @@ import { usePermission } from '../../app/session.tsx';
 import { useAllProjects } from '../projects/hooks.ts';
 import type { CategoryPickerRef } from './components/CategoryPicker.tsx';
 import { useTypeShortcuts } from './components/TypeSwitch.tsx';
-import { useCandidates, useCategories, useDepartments } from './hooks.ts';
+import { useCandidates, useCategories, useClockPreview, useDepartments } from './hooks.ts';
 import { CallerCard } from './intake/CallerCard.tsx';
 import { IntakeDone } from './intake/IntakeDone.tsx';
 import { ReadBackModal } from './intake/ReadBackModal.tsx';
@@ -133,6 +133,16 @@ export function IntakePage() {
     Boolean(draft.categoryId) && !onSpot && draft.dispatch.mode !== 'none',
   );
   const suggestion = candidates.data;
+  // The promise the governing time standard gives now (its calendar knows the office is closed at night).
+  const preview = useClockPreview(
+    {
+      type: draft.type,
+      ...(draft.categoryId ? { categoryId: draft.categoryId } : {}),
+      urgency: draft.urgency,
+      ...(projectId ? { projectId } : {}),
+    },
+    !onSpot && draft.promise.kind === 'default',
+  ).data;
 
   /** Who will handle it, as far as can be told before saving: the rules' choice or the agent's. */
   const handler = (() => {
@@ -165,7 +175,10 @@ export function IntakePage() {
       location: locationLabel,
       description: draft.description,
       handler,
-      promise: promisePhrase(draft.promise, defaultPromiseMinutes(draft.type, draft.channel), now, t),
+      promise:
+        draft.promise.kind === 'default' && preview?.promisedReplyAt
+          ? promisePhrase({ kind: 'at', at: preview.promisedReplyAt }, null, now, t)
+          : promisePhrase(draft.promise, defaultPromiseMinutes(draft.type, draft.channel), now, t),
       answeredOnSpot: onSpot,
       emergency: draft.urgency === 'emergency',
     },

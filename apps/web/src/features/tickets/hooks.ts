@@ -1,12 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { CandidateQuery, Category, Department } from '@steward/contracts';
+import type { CandidateQuery, Category, Department, PolicyMatchQuery } from '@steward/contracts';
 import {
   dispatchCandidates,
   getTicket,
   getWholeTimeline,
   listCategories,
   listDepartments,
+  previewClocks,
   ticketKeys,
 } from '../../api/tickets.ts';
 import { useI18n } from '../../app/i18n/I18nProvider.tsx';
@@ -57,6 +58,20 @@ export function useCandidates(query: CandidateQuery, enabled: boolean) {
     queryFn: () => dispatchCandidates(query),
     enabled,
     staleTime: 15_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** What the governing time standard would promise a record with these traits now (for the read-back). */
+export function useClockPreview(query: Partial<PolicyMatchQuery>, enabled: boolean) {
+  const complete = query.type && query.categoryId && query.urgency && query.projectId;
+  return useQuery({
+    queryKey: ticketKeys.clockPreview(query as PolicyMatchQuery),
+    queryFn: () => previewClocks(query as PolicyMatchQuery),
+    enabled: enabled && Boolean(complete),
+    // The promise moves with the clock: ask again each minute.
+    staleTime: 60_000,
+    refetchInterval: 60_000,
     placeholderData: (previous) => previous,
   });
 }
