@@ -18,6 +18,7 @@ import type {
 } from '../../db/schema.ts';
 import type { ScopeLists } from '../../platform/auth/scope.ts';
 import { hasClock } from '../timestandards/dashboard.repository.ts';
+import { NO_DEADLINE } from './clocks.ts';
 
 export type TicketRow = TicketsTable & {
   category_name: string;
@@ -159,11 +160,15 @@ export async function listTickets(db: Executor, orgId: string, f: TicketFilter):
   if (f.receivedFrom) q = q.where('t.received_at', '>=', f.receivedFrom);
   if (f.receivedTo) q = q.where('t.received_at', '<', f.receivedTo);
   if (f.clock) q = q.where(hasClock(f.clock.kind, f.clock.outcome, f.clock.now));
-  // Ranges on next_due_at, so with sort=due the (org_id, next_due_at, id) index is read in order;
-  // records with no running clock hold the far-future sentinel and never fall in them.
+  // Ranges on next_due_at, so with sort=due the (org_id, next_due_at, id) index is read in order.
+  // Records with no running clock hold the far-future sentinel: outside both ranges, so the scan
+  // for "soon" stops before the (many) closed records.
   if (f.due?.state === 'overdue') q = q.where('t.next_due_at', '<=', f.due.now);
   if (f.due?.state === 'soon')
-    q = q.where('t.next_due_at', '>', f.due.now).where('t.next_warn_at', '<=', f.due.now);
+    q = q
+      .where('t.next_due_at', '>', f.due.now)
+      .where('t.next_due_at', '<', NO_DEADLINE)
+      .where('t.next_warn_at', '<=', f.due.now);
   if (f.numberPrefix) q = q.where(prefixRange('t.number', f.numberPrefix));
   if (f.phone) {
     const either: Expression<SqlBool>[] = [];

@@ -21,7 +21,8 @@ export const kpiZhCN = {
   'kpi.promiseDetail': '兑现 {kept} · 失约 {broken} · 待兑现 {open}',
 
   'kpi.clocks.title': '各项时限达成',
-  'kpi.clocks.help': '准时率 = 按时 ÷（按时 + 超时）。进行中的不计入；已过时限仍未完成的算超时；已取消的记录不计入。',
+  'kpi.clocks.help':
+    '准时率 = 按时 ÷（按时 + 超时）。进行中的不计入；已过时限仍未完成的算超时；已取消的记录不计入。',
   'kpi.col.clock': '时限',
   'kpi.col.met': '按时',
   'kpi.col.breached': '超时',

@@ -21,7 +21,7 @@ import { CLOCKS, type ClockKind } from '@steward/contracts/catalogues';
 import { getTimeDashboard, kpiKeys } from '../../api/kpi.ts';
 import { ErrorAlert } from '../../app/components/ErrorAlert.tsx';
 import { PageHeader } from '../../app/components/PageHeader.tsx';
-import { formatDate, formatDateTime } from '../../app/format.ts';
+import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import { usePermission } from '../../app/session.tsx';
 import { useAllProjects } from '../projects/hooks.ts';
@@ -165,7 +165,9 @@ export function TimeDashboardPage() {
               to: formatDateTime(d.to).slice(0, 16),
             })}
             {' · '}
-            {t('kpi.updatedAt', { time: formatDateTime(new Date(dashboard.dataUpdatedAt).toISOString()).slice(11) })}
+            {t('kpi.updatedAt', {
+              time: formatDateTime(new Date(dashboard.dataUpdatedAt).toISOString()).slice(11),
+            })}
           </Typography.Text>
           <Button
             size="small"
@@ -215,7 +217,11 @@ function DashboardBody({
         </Kpi>
         <Kpi
           title={t('kpi.promiseRate')}
-          footer={t('kpi.promiseDetail', { kept: promises.kept, broken: promises.broken, open: promises.open })}
+          footer={t('kpi.promiseDetail', {
+            kept: promises.kept,
+            broken: promises.broken,
+            open: promises.open,
+          })}
         >
           <Typography.Text
             style={{
@@ -301,7 +307,11 @@ function Kpi({
   );
 }
 
-const OUTCOME_COLOR: Record<Outcome, string | undefined> = { met: undefined, breached: POOR, running: undefined };
+const OUTCOME_COLOR: Record<Outcome, string | undefined> = {
+  met: undefined,
+  breached: POOR,
+  running: undefined,
+};
 
 /** The five clocks: met / breached / running, and the on-time rate drawn as a bar. */
 function ClockTable({ row, link }: { row: KpiRow; link: (extra?: Partial<DrillDown>) => string }) {
@@ -459,7 +469,11 @@ function RateCell({
     onTime.rate === null ? (
       <Typography.Text type="secondary">{t('kpi.noRate')}</Typography.Text>
     ) : all ? (
-      <Link to={all} style={{ ...NUMBER_STYLE, fontWeight: 600, color: rateColor(onTime.rate) }} data-testid={`${testId}-rate`}>
+      <Link
+        to={all}
+        style={{ ...NUMBER_STYLE, fontWeight: 600, color: rateColor(onTime.rate) }}
+        data-testid={`${testId}-rate`}
+      >
         {percent(onTime.rate)}
       </Link>
     ) : (
@@ -469,7 +483,9 @@ function RateCell({
     );
   const lateText = t('kpi.breachedCount', { n: onTime.breached });
   return (
-    <Tooltip title={t('kpi.rateTip', { met: onTime.met, breached: onTime.breached, running: onTime.running })}>
+    <Tooltip
+      title={t('kpi.rateTip', { met: onTime.met, breached: onTime.breached, running: onTime.running })}
+    >
       <Flex vertical align="flex-end" gap={0}>
         {rate}
         {onTime.breached === 0 ? null : late ? (

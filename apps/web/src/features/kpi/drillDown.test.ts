@@ -26,7 +26,9 @@ describe('dashboard drill-downs', () => {
   it('need a period; ignore an unknown clock, and an outcome without its clock', () => {
     expect(drillDownFrom(new URLSearchParams('queue=all&clock=accept'))).toBeNull();
     expect(drillDownFrom(new URLSearchParams({ ...period, receivedTo: 'tomorrow' }))).toBeNull();
-    expect(drillDownFrom(new URLSearchParams({ ...period, clock: 'lunch', clockOutcome: 'met' }))).toEqual(period);
+    expect(drillDownFrom(new URLSearchParams({ ...period, clock: 'lunch', clockOutcome: 'met' }))).toEqual(
+      period,
+    );
     expect(drillDownPath({ ...period, clockOutcome: 'met' })).not.toContain('clockOutcome');
   });
 });

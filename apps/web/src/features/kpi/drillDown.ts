@@ -1,9 +1,4 @@
-import {
-  CLOCK_OUTCOMES,
-  CLOCKS,
-  type ClockKind,
-  type ClockOutcome,
-} from '@steward/contracts/catalogues';
+import { CLOCK_OUTCOMES, CLOCKS, type ClockKind, type ClockOutcome } from '@steward/contracts/catalogues';
 import type { TicketListQuery } from '@steward/contracts';
 
 /**
@@ -26,7 +21,11 @@ const oneOf = <T extends string>(list: readonly T[], value: string | null): T | 
 
 /** The queue page's address for a drill-down: every record within scope (queue=all) that matches. */
 export function drillDownPath(d: DrillDown): string {
-  const params = new URLSearchParams({ queue: 'all', receivedFrom: d.receivedFrom, receivedTo: d.receivedTo });
+  const params = new URLSearchParams({
+    queue: 'all',
+    receivedFrom: d.receivedFrom,
+    receivedTo: d.receivedTo,
+  });
   if (d.projectId) params.set('projectId', d.projectId);
   if (d.departmentId) params.set('departmentId', d.departmentId);
   if (d.open) params.set('open', 'true');
@@ -39,7 +38,12 @@ export function drillDownPath(d: DrillDown): string {
 export function drillDownFrom(params: URLSearchParams): DrillDown | null {
   const receivedFrom = params.get('receivedFrom');
   const receivedTo = params.get('receivedTo');
-  if (!receivedFrom || !receivedTo || Number.isNaN(Date.parse(receivedFrom)) || Number.isNaN(Date.parse(receivedTo)))
+  if (
+    !receivedFrom ||
+    !receivedTo ||
+    Number.isNaN(Date.parse(receivedFrom)) ||
+    Number.isNaN(Date.parse(receivedTo))
+  )
     return null;
   const clock = oneOf(CLOCKS, params.get('clock'));
   const clockOutcome = clock ? oneOf(CLOCK_OUTCOMES, params.get('clockOutcome')) : undefined;
