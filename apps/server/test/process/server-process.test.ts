@@ -1,40 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../postgres-cluster.ts';
-
-const SERVER = path.resolve(import.meta.dirname, '../../src/main.ts');
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(args: string[], env: Record<string, string>): Running {
-  // As in production (npm run serve): one node process, so signals reach the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, ...args], {
-    env: { ...process.env, STEWARD_WEB_DIR: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(predicate: () => boolean | Promise<boolean>, ms = 30_000, every = 100): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await predicate()) return;
-    await new Promise((r) => setTimeout(r, every));
-  }
-  throw new Error('timed out');
-}
+import { run, waitFor } from './support.ts';
 
 describe('the server process', () => {
   const dirs: string[] = [];

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,29 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../postgres-cluster.ts';
-
-const SERVER = path.resolve(import.meta.dirname, '../../src/main.ts');
-
-function run(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, ...args], {
-    env: { ...process.env, STEWARD_WEB_DIR: '', STEWARD_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(predicate: () => boolean | Promise<boolean>, ms = 60_000, every = 200): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await predicate()) return;
-    await new Promise((r) => setTimeout(r, every));
-  }
-  throw new Error('timed out');
-}
+import { run, waitFor } from './support.ts';
 
 /**
  * Several server processes on one PostgreSQL database each run the time-standards sweeper. The
@@ -57,7 +35,7 @@ describe.skipIf(!inject('pgUrl'))('time-standards sweepers in several processes'
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
-    const env = { STEWARD_DATABASE_URL: url.toString(), STEWARD_DATA_DIR: dir };
+    const env = { STEWARD_DATABASE_URL: url.toString(), STEWARD_DATA_DIR: dir, STEWARD_LOG_LEVEL: 'warn' };
 
     // The demo, loaded by a process whose sweeper is off.
     const loader = run(['demo'], { ...env, STEWARD_PORT: String(await freePort()), STEWARD_SWEEP_MS: '0' });

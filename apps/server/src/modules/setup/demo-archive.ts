@@ -7,6 +7,7 @@
  * sit in memory. The customer rows are derived by walking the same house sequence again (with a
  * separate random stream), so the two files always agree without either being stored.
  */
+import { dayKey } from '../../platform/days.ts';
 import { creditCodeCheckChar, residentIdCheckDigit } from '../../platform/pii/id-number.ts';
 import type {
   CustomerColumnKey,
@@ -239,21 +240,8 @@ class Permutation {
 
 const DAY_MS = 86_400_000;
 const dayOf = (year: number, month: number, day: number): number => Date.UTC(year, month - 1, day) / DAY_MS;
-/** YYYY-MM-DD by arithmetic (H. Hinnant's civil_from_days): Date#toISOString dominated profiles. */
-function formatDay(day: number): string {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
+/** YYYY-MM-DD of a day number. */
+const formatDay = dayKey;
 function addYears(day: number, years: number): number {
   const date = new Date(day * DAY_MS);
   return Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()) / DAY_MS;

@@ -36,6 +36,8 @@
  * cached); per-zone offsets are cached, so a 30-day span costs a few microseconds once warm.
  */
 
+import { dayKey } from '../../platform/days.ts';
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const MINUTES_PER_DAY = 1440;
@@ -617,17 +619,4 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 /** `'YYYY-MM-DD'` of a day number. */
-function dateKey(day: number): string {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
-}
+const dateKey = dayKey;

@@ -139,29 +139,16 @@ export async function promiseCounts(db: Executor, f: DashboardFilter): Promise<M
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-export async function projectNames(
+/** The names of the organisation's projects or departments with these ids. */
+export async function namesOf(
   db: Executor,
+  table: 'projects' | 'departments',
   orgId: string,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
   const rows = await db
-    .selectFrom('projects')
-    .select(['id', 'name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function departmentNames(
-  db: Executor,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('departments')
+    .selectFrom(table)
     .select(['id', 'name'])
     .where('org_id', '=', orgId)
     .where('id', 'in', [...ids])

@@ -109,8 +109,8 @@ export async function timeStandardsDashboard(
 
   const departmentIds = [...byDepartment.keys()].filter((id): id is string => id !== null);
   const [projectNames, departmentNames] = await Promise.all([
-    repo.projectNames(deps.db, actor.orgId, [...byProject.keys()]),
-    repo.departmentNames(deps.db, actor.orgId, departmentIds),
+    repo.namesOf(deps.db, 'projects', actor.orgId, [...byProject.keys()]),
+    repo.namesOf(deps.db, 'departments', actor.orgId, departmentIds),
   ]);
   // Busiest first; records nobody was dispatched to yet last (the console names that row).
   const ordered = <K>(rows: Map<K, Accumulator>, name: (id: K) => string) =>

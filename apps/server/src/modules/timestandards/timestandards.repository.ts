@@ -1,6 +1,5 @@
 import type { Executor } from '../../db/database.ts';
 import type {
-  AlertsTable,
   BusinessCalendarsTable,
   TicketClocksTable,
   TicketPromisesTable,
@@ -112,22 +111,6 @@ export async function promisesOf(db: Executor, ticketId: string): Promise<Ticket
 
 export async function insertPromise(db: Executor, row: TicketPromisesTable): Promise<void> {
   await db.insertInto('ticket_promises').values(row).execute();
-}
-
-/* ------------------------------------------------------------------ alerts */
-
-/** Inserts the alerts not sent before; returns those it inserted. */
-export async function insertAlerts(db: Executor, rows: AlertsTable[]): Promise<AlertsTable[]> {
-  const inserted: AlertsTable[] = [];
-  for (const row of rows) {
-    const done = await db
-      .insertInto('alerts')
-      .values(row)
-      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
-      .executeTakeFirst();
-    if (Number(done.numInsertedOrUpdatedRows ?? 0n) > 0) inserted.push(row);
-  }
-  return inserted;
 }
 
 /* ------------------------------------------------------------------ holds */
