@@ -93,6 +93,8 @@ export const slaEnUS: Record<keyof typeof slaZhCN, string> = {
   'sla.alerts.readAll': 'Mark all read',
   'sla.alerts.readAllDone': 'All alerts marked read',
   'sla.alerts.open': 'Open record',
+  'sla.alerts.more': '{count} more new alerts',
+  'sla.alerts.showAll': 'Show all',
   'sla.alerts.notice': '{number} {kind} ({clock})',
   'sla.alerts.noticePromise': '{number} {kind}',
   'sla.alertKind.warning': 'Due soon',

@@ -89,6 +89,8 @@ export const slaZhCN = {
   'sla.alerts.readAll': '全部已读',
   'sla.alerts.readAllDone': '已全部标为已读',
   'sla.alerts.open': '打开记录',
+  'sla.alerts.more': '另有 {count} 条新提醒',
+  'sla.alerts.showAll': '查看全部',
   'sla.alerts.notice': '{number} {kind}（{clock}）',
   'sla.alerts.noticePromise': '{number} {kind}',
   'sla.alertKind.warning': '即将超时',

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { App, Badge, Button, Checkbox, Drawer, Flex, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,11 +17,14 @@ import { useAlertEvents } from '../tickets/useLiveEvents.ts';
 import { ALERT_COLORS, alertClockLabel, alertKindLabel, alertNotice, isLate } from './alertText.ts';
 
 const PAGE = 20;
+const MAX_NOTICES = 3;
+const MORE_KEY = 'alerts-more';
 const short = (iso: string) => formatDateTime(iso).slice(5, 16);
 
 function AlertRow({ alert, onOpen }: { alert: Alert; onOpen: (alert: Alert) => void }) {
   const t = useT();
   const unread = alert.readAt === null;
+  const promise = alert.clock === 'promise';
   return (
     <div
       role="button"
@@ -47,9 +50,14 @@ function AlertRow({ alert, onOpen }: { alert: Alert; onOpen: (alert: Alert) => v
           <Tag color={ALERT_COLORS[alert.kind]} style={{ marginInlineEnd: 0 }}>
             {alertKindLabel(alert, t)}
           </Tag>
-          <Typography.Text strong={unread}>{alertClockLabel(alert.clock, t)}</Typography.Text>
+          {/* A promise's kind already says it is one: its line names the agreed time alone. */}
+          {promise ? null : (
+            <Typography.Text strong={unread}>{alertClockLabel(alert.clock, t)}</Typography.Text>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }}>
-            {t('sla.dueAt', { time: short(alert.dueAt) })}
+            {promise
+              ? t('sla.promises.due', { time: short(alert.dueAt) })
+              : t('sla.dueAt', { time: short(alert.dueAt) })}
           </Typography.Text>
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
@@ -107,6 +115,9 @@ export function AlertsBell() {
   const [unreadOnly, setUnreadOnly] = useState(false);
   const unread = useQuery({ queryKey: alertKeys.unread, queryFn: unreadAlerts });
   const count = unread.data ?? 0;
+  /** Notices on screen, and how many more alerts came meanwhile. */
+  const notices = useRef(new Set<string>());
+  const more = useRef(0);
 
   const refreshAlerts = useCallback(
     () => void queryClient.invalidateQueries({ queryKey: alertKeys.all }),
@@ -137,9 +148,38 @@ export function AlertsBell() {
       void queryClient.invalidateQueries({ queryKey: [...ticketKeys.all, 'list'] });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(alert.ticketId) });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(alert.ticketId) });
+      // A sweep can bring many at once (a shift starts, a deadline passes for a whole estate):
+      // a few notices name their records, the rest are counted in one that opens the drawer.
+      if (notices.current.size >= MAX_NOTICES) {
+        more.current += 1;
+        notification.info({
+          key: MORE_KEY,
+          title: <span data-testid="alert-notice-more">{t('sla.alerts.more', { count: more.current })}</span>,
+          placement: 'bottomRight',
+          duration: 10,
+          onClose: () => {
+            more.current = 0;
+          },
+          actions: (
+            <Button
+              size="small"
+              onClick={() => {
+                notification.destroy(MORE_KEY);
+                more.current = 0;
+                setOpen(true);
+              }}
+            >
+              {t('sla.alerts.showAll')}
+            </Button>
+          ),
+        });
+        return;
+      }
       const key = `alert-${alert.id}`;
+      notices.current.add(key);
       notification[isLate(alert.kind) ? 'error' : 'warning']({
         key,
+        onClose: () => notices.current.delete(key),
         title: <span data-testid="alert-notice">{alertNotice(alert, t)}</span>,
         description: alert.location,
         placement: 'bottomRight',
@@ -150,6 +190,7 @@ export function AlertsBell() {
             type="primary"
             onClick={() => {
               notification.destroy(key);
+              notices.current.delete(key);
               openAlert(alert);
             }}
           >

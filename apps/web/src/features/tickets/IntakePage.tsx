@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Col, Flex, Row, Select, Typography } from 'antd';
 import type { InputRef } from 'antd';
@@ -177,7 +178,8 @@ export function IntakePage() {
       handler,
       promise:
         draft.promise.kind === 'default' && preview?.promisedReplyAt
-          ? promisePhrase({ kind: 'at', at: preview.promisedReplyAt }, null, now, t)
+          ? // Worded from the moment the server planned it: "10分钟内", not 11 because the page's clock lags.
+            promisePhrase({ kind: 'at', at: preview.promisedReplyAt }, null, dayjs(preview.at), t)
           : promisePhrase(draft.promise, defaultPromiseMinutes(draft.type, draft.channel), now, t),
       answeredOnSpot: onSpot,
       emergency: draft.urgency === 'emergency',

@@ -291,20 +291,25 @@ export function TicketPage() {
                         </Typography.Text>
                       ),
                   },
-                  {
-                    key: 'promise',
-                    label: t('ticket.promisedReplyAt'),
-                    children: r.promisedReplyAt ? (
-                      <span>
-                        {formatDateTime(r.promisedReplyAt).slice(0, 16)}{' '}
-                        {OPEN_STATUSES.includes(r.status) ? (
-                          <DueText at={r.promisedReplyAt} now={now} />
-                        ) : null}
-                      </span>
-                    ) : (
-                      '—'
-                    ),
-                  },
+                  // The promises card below lists every promise with its countdown and outcome.
+                  ...(r.promises.length === 0
+                    ? [
+                        {
+                          key: 'promise',
+                          label: t('ticket.promisedReplyAt'),
+                          children: r.promisedReplyAt ? (
+                            <span>
+                              {formatDateTime(r.promisedReplyAt).slice(0, 16)}{' '}
+                              {OPEN_STATUSES.includes(r.status) ? (
+                                <DueText at={r.promisedReplyAt} now={now} />
+                              ) : null}
+                            </span>
+                          ) : (
+                            '—'
+                          ),
+                        },
+                      ]
+                    : []),
                   // Records timed by a standard show their clocks in the service-levels card below.
                   ...(r.clocks.length === 0
                     ? [

@@ -263,7 +263,7 @@ export function TicketsPage() {
     {
       title: t('tickets.col.nextDue'),
       dataIndex: 'nextDueAt',
-      width: 125,
+      width: 140,
       render: (at: string | null, r) => (
         <Countdown
           dueAt={at}

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { Flex, Tag, Tooltip } from 'antd';
 import { PauseCircleOutlined, RiseOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../../app/format.ts';
@@ -9,13 +9,16 @@ import {
   TONE_COLORS,
   TONE_STROKES,
   type CountdownInput,
+  type CountdownTone,
 } from '../countdown.ts';
 
-const TICK_MS = 15_000;
+/** Every second: a clock turns orange or red the moment it should, not up to a tick later. */
+const TICK_MS = 1_000;
 
 /**
- * One timer for the whole tab, however many countdowns are on screen: each countdown re-renders
- * itself on the tick (the table around it does not), and the timer stops when none is left.
+ * One timer for the whole tab, however many countdowns are on screen: each countdown reads the tick
+ * by itself (the table around it is not rendered again) and redraws only when its text, colour or
+ * bar changed; the timer stops when no countdown is left.
  */
 let tickNow = Date.now();
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -71,61 +74,96 @@ interface Props extends CountdownInput {
   testId?: string;
 }
 
+interface ViewProps {
+  tone: CountdownTone | 'paused';
+  text: string;
+  tip: string;
+  /** Width of the bar in percent; null: no bar. */
+  barPercent: number | null;
+  escalationLevel: number;
+  testId: string;
+}
+
+/** What is drawn, from plain values: the tick re-renders it only when something visible changed. */
+const CountdownView = memo(function CountdownView({
+  tone,
+  text,
+  tip,
+  barPercent,
+  escalationLevel,
+  testId,
+}: ViewProps) {
+  return (
+    <Flex vertical gap={3} align="flex-start">
+      <Tooltip title={tip}>
+        <Tag
+          color={tone === 'paused' ? undefined : TONE_COLORS[tone]}
+          icon={tone === 'paused' ? <PauseCircleOutlined /> : undefined}
+          style={{
+            ...TIGHT,
+            fontVariantNumeric: 'tabular-nums',
+            fontWeight: tone === 'soon' || tone === 'overdue' ? 600 : 400,
+            // A long span ("29 h 58 min overdue") wraps inside a narrow column rather than spilling out.
+            whiteSpace: 'normal',
+            maxWidth: '100%',
+          }}
+          data-testid={testId}
+          data-tone={tone}
+        >
+          {text}
+        </Tag>
+      </Tooltip>
+      {barPercent !== null && tone !== 'paused' ? (
+        <div
+          style={{ width: '100%', maxWidth: 96, height: 3, borderRadius: 2, background: '#f0f0f0' }}
+          aria-hidden
+        >
+          <div
+            style={{
+              width: `${barPercent}%`,
+              height: '100%',
+              borderRadius: 2,
+              background: TONE_STROKES[tone],
+            }}
+          />
+        </div>
+      ) : null}
+      <EscalationBadge level={escalationLevel} />
+    </Flex>
+  );
+});
+
 /**
  * A running clock at a glance: "剩 12分钟" in blue, orange from the warning point (即将超时), red once
  * due ("超时 1小时5分"); "已暂停" on hold; nothing when no clock runs. The exact deadline on hover.
  */
 export function Countdown({ escalationLevel = 0, bar = false, testId = 'countdown', ...input }: Props) {
   const t = useT();
-  const now = useTickingNow();
-  const state = countdownState(input, now);
-  const badge = <EscalationBadge level={escalationLevel} />;
-  if (state.kind === 'none') return escalationLevel > 0 ? badge : null;
+  const state = countdownState(input, useTickingNow());
+  if (state.kind === 'none') return <EscalationBadge level={escalationLevel} />;
+  const text = countdownText(state, t);
   if (state.kind === 'paused')
     return (
-      <Flex vertical gap={2} align="flex-start">
-        <Tooltip title={t('sla.pausedHelp')}>
-          <Tag icon={<PauseCircleOutlined />} style={TIGHT} data-testid={testId} data-tone="paused">
-            {countdownText(state, t)}
-          </Tag>
-        </Tooltip>
-        {badge}
-      </Flex>
+      <CountdownView
+        tone="paused"
+        text={text}
+        tip={t('sla.pausedHelp')}
+        barPercent={null}
+        escalationLevel={escalationLevel}
+        testId={testId}
+      />
     );
-  const tip = `${t(`sla.tone.${state.tone}`)} · ${t('sla.dueAt', { time: formatDateTime(input.dueAt).slice(5, 16) })}`;
   return (
-    <Flex vertical gap={3} align="flex-start">
-      <Tooltip title={tip}>
-        <Tag
-          color={TONE_COLORS[state.tone]}
-          style={{
-            ...TIGHT,
-            fontVariantNumeric: 'tabular-nums',
-            fontWeight: state.tone === 'normal' ? 400 : 600,
-          }}
-          data-testid={testId}
-          data-tone={state.tone}
-        >
-          {countdownText(state, t)}
-        </Tag>
-      </Tooltip>
-      {bar && state.left !== null ? (
-        <div
-          style={{ width: '100%', maxWidth: 110, height: 3, borderRadius: 2, background: '#f0f0f0' }}
-          aria-hidden
-        >
-          <div
-            style={{
-              // Past due the bar is all red: nothing is left, and that is the point to see.
-              width: state.tone === 'overdue' ? '100%' : `${Math.round(state.left * 100)}%`,
-              height: '100%',
-              borderRadius: 2,
-              background: TONE_STROKES[state.tone],
-            }}
-          />
-        </div>
-      ) : null}
-      {badge}
-    </Flex>
+    <CountdownView
+      tone={state.tone}
+      text={text}
+      tip={`${t(`sla.tone.${state.tone}`)} · ${t('sla.dueAt', { time: formatDateTime(input.dueAt).slice(5, 16) })}`}
+      // Past due nothing is left to show as a bar: the red tag says it.
+      barPercent={
+        bar && state.left !== null && state.tone !== 'overdue' ? Math.round(state.left * 100) : null
+      }
+      escalationLevel={escalationLevel}
+      testId={testId}
+    />
   );
 }
