@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { Permission } from '@steward/contracts';
 import type { Actor } from './auth/actor.ts';
-import { canAccessBuilding, canAccessWholeProject } from './auth/scope.ts';
+import { canReachPlace } from './auth/scope.ts';
 import type { EventBus, LiveEvent, LiveEventType } from './events.ts';
 import { actorOf } from './http.ts';
 import { errorResponses, type App } from './routes.ts';
@@ -27,16 +27,18 @@ const EVENT_PERMISSION: Record<LiveEventType, Permission> = {
 /** Whether `actor` should hear of `event`: same organisation, and addressed to them or within their reach. */
 export function eventReaches(actor: Actor, event: LiveEvent): boolean {
   if (event.orgId !== actor.orgId) return false;
-  if (event.userIds?.includes(actor.userId)) return true;
-  if (event.addressedOnly) return false;
+  const addressed = event.userIds?.includes(actor.userId) ?? false;
+  // A personal alert: for the person named, and only while the record is within their reach.
+  if (event.addressedOnly) return addressed && inReach(actor, event);
+  if (addressed) return true;
   if (!actor.permissions.has(EVENT_PERMISSION[event.type])) return false;
+  return inReach(actor, event);
+}
+
+function inReach(actor: Actor, event: LiveEvent): boolean {
   // Records that belong to no project (organisation-wide matters) are for organisation-wide staff.
   if (event.projectId === null) return actor.scope.all;
-  // Records without a building (a whole project, a project-level area) belong to those who see the
-  // whole project, as the records themselves do.
-  return event.buildingId === null
-    ? canAccessWholeProject(actor.scope, event.projectId)
-    : canAccessBuilding(actor.scope, event.projectId, event.buildingId);
+  return canReachPlace(actor.scope, event.projectId, event.buildingId);
 }
 
 export function eventFrame(event: LiveEvent): string {

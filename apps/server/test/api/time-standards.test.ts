@@ -439,5 +439,155 @@ describeEngines(
       expect((await get(t.id)).deadlines.acceptBy).toBe('2026-11-22T02:20:00.000Z');
       void MINUTE;
     });
+    it('review fixes: holds ended by a transfer, late sweeps, one warning per clock, late withdrawals, owners in reach', async () => {
+      // A hold ended by a transfer is over: re-planning later does not leave the clocks paused.
+      at(START);
+      let t = await act(tech, await create(), 'accept');
+      at('2026-11-22T02:10:00.000Z');
+      t = await act(tech, t, 'hold', { reason: 'parts' });
+      at('2026-11-22T02:20:00.000Z');
+      t = await act(agent, t, 'dispatch', { departmentId: category('WATER').departmentId });
+      at('2026-11-22T02:25:00.000Z');
+      t = await act(agent, t, 'reclassify', { categoryId: category('WATER-DRAIN').id });
+      expect(t.clocks.filter((c) => c.pausedAt !== null)).toEqual([]);
+      expect(t.nextDueAt).not.toBeNull();
+
+      // A sweeper that wakes after the deadline skips the warning and does not come back to it.
+      at(START);
+      const late = await create({ dispatch: 'none' });
+      at('2026-11-22T02:06:00.000Z');
+      await sweep();
+      const dispatchClock = () =>
+        h.deps.db
+          .selectFrom('ticket_clocks')
+          .selectAll()
+          .where('ticket_id', '=', late.id)
+          .where('clock', '=', 'dispatch')
+          .executeTakeFirstOrThrow();
+      expect((await dispatchClock()).alarm_stage).toBe(2);
+      expect((await dispatchClock()).next_alarm_at > '2026-11-22T02:06:00.000Z').toBe(true);
+      expect((await alertsOf(agentId, late.id)).filter((a) => a.clock === 'dispatch')).toEqual([
+        { kind: 'breach', clock: 'dispatch', level: 1 },
+      ]);
+
+      // Warned, then on hold and resumed: the moved deadline does not warn a second time.
+      at(START);
+      const job = await act(tech, await create(), 'accept');
+      at('2026-11-22T02:50:00.000Z');
+      await sweep();
+      const held = await act(tech, { ...job, version: (await get(job.id)).version }, 'hold', {
+        reason: 'customer',
+      });
+      at('2026-11-22T02:53:00.000Z');
+      await act(tech, held, 'resume');
+      at('2026-11-22T02:59:00.000Z');
+      await sweep();
+      const arriveWarnings = (await alertsOf(techId, job.id)).filter(
+        (a) => a.clock === 'arrive' && a.kind === 'warning',
+      );
+      expect(arriveWarnings).toHaveLength(1);
+
+      // Declined after accepting: back in 待派工 with the arrival still counting down.
+      at(START);
+      const declined = await act(tech, await act(tech, await create(), 'accept'), 'decline', {
+        reason: '工具不全',
+      });
+      expect(declined.nextDueAt).toBe(declined.deadlines.arriveBy);
+
+      // A promise withdrawn after its time is broken all the same.
+      at(START);
+      const p = await create();
+      at('2026-11-22T02:12:00.000Z');
+      const reply = p.promises[0]!;
+      const withdrawn = await call(agent, 'POST', `/api/v1/tickets/${p.id}/promises/${reply.id}/withdraw`, {
+        reason: '业主不用了',
+      });
+      expect(withdrawn.json().status).toBe('broken');
+
+      // The owner of a promise must be able to see the record.
+      const elsewhere = await newProject(h.deps, org, { code: uniqueName('X'), buildings: ['1'] });
+      const outsider = await newUser(h.deps, org, {
+        roles: ['technician'],
+        scope: { all: false, projects: [{ projectId: elsewhere.id, buildingIds: [] }] },
+      });
+      const refused = await call(agent, 'POST', `/api/v1/tickets/${p.id}/promises`, {
+        kind: 'visit',
+        dueAt: '2026-11-22T08:00:00.000Z',
+        ownerId: outsider.id,
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.code).toBe('PROMISE_OWNER_UNKNOWN');
+
+      // Instants in any notation select the same records.
+      const inShanghai = await call(
+        agent,
+        'GET',
+        `/api/v1/tickets?queue=all&open=false&limit=200&receivedFrom=${encodeURIComponent('2026-11-22T10:00:00+08:00')}&receivedTo=${encodeURIComponent('2026-11-22T10:00:00.001+08:00')}`,
+      );
+      const inUtc = await call(
+        agent,
+        'GET',
+        `/api/v1/tickets?queue=all&open=false&limit=200&receivedFrom=2026-11-22T02:00:00Z&receivedTo=2026-11-22T02:00:00.001Z`,
+      );
+      expect(inShanghai.json().items.length).toBeGreaterThan(0);
+      expect(inShanghai.json().items.map((i: Ticket) => i.id)).toEqual(
+        inUtc.json().items.map((i: Ticket) => i.id),
+      );
+    });
+
+    it('one clock whose calendar cannot be counted does not stop the alarms of the others', async () => {
+      at(START);
+      const broken = await create({ dispatch: 'none' });
+      const fine = await create({ dispatch: 'none' });
+      const row = await h.deps.db
+        .selectFrom('ticket_clocks')
+        .selectAll()
+        .where('ticket_id', '=', broken.id)
+        .where('clock', '=', 'dispatch')
+        .executeTakeFirstOrThrow();
+      const version = await h.deps.db
+        .selectFrom('time_policy_versions')
+        .selectAll()
+        .where('policy_id', '=', row.policy_id)
+        .where('version', '=', row.policy_version)
+        .executeTakeFirstOrThrow();
+      const snapshot = JSON.parse(version.snapshot);
+      // A version whose calendar has no working time at all (the console refuses to save one).
+      await h.deps.db
+        .insertInto('time_policy_versions')
+        .values({
+          policy_id: row.policy_id,
+          version: 999,
+          snapshot: JSON.stringify({
+            ...snapshot,
+            ladder: [{ afterMinutes: 30, notify: ['handler'] }],
+            calendar: {
+              ...snapshot.calendar,
+              alwaysOpen: false,
+              week: [[], [], [], [], [], [], []],
+              days: [],
+            },
+          }),
+          created_at: START,
+          created_by: null,
+        })
+        .execute();
+      await h.deps.db
+        .updateTable('ticket_clocks')
+        .set({ policy_version: 999 })
+        .where('id', '=', row.id)
+        .execute();
+      at('2026-11-22T02:06:00.000Z');
+      await expect(sweep()).resolves.toBeTruthy();
+      expect((await alertsOf(agentId, fine.id)).filter((a) => a.clock === 'dispatch')).toEqual([
+        { kind: 'breach', clock: 'dispatch', level: 1 },
+      ]);
+      const after = await h.deps.db
+        .selectFrom('ticket_clocks')
+        .selectAll()
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      expect(after.next_alarm_at > '2026-11-22T02:06:00.000Z').toBe(true);
+    });
   },
 );

@@ -6,6 +6,8 @@ import type { Clock } from '../../platform/clock.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { platformError } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events.ts';
+import { inPlaces } from '../../db/filters.ts';
+import { canReachPlace, scopeLists } from '../../platform/auth/scope.ts';
 
 /**
  * Alerts (提醒): in-app notifications addressed to one person — a clock about to run out, a breach,
@@ -18,7 +20,12 @@ export interface AlertsDeps {
   events?: Pick<EventBus, 'publish'>;
 }
 
-type AlertRow = AlertsTable & { ticket_number: string; location: string };
+type AlertRow = AlertsTable & {
+  ticket_number: string;
+  location: string;
+  project_id: string;
+  building_id: string | null;
+};
 
 function alertDto(r: AlertRow): Alert {
   return {
@@ -40,7 +47,7 @@ function withTicket(db: Executor) {
     .selectFrom('alerts as a')
     .innerJoin('tickets as t', 't.id', 'a.ticket_id')
     .selectAll('a')
-    .select(['t.number as ticket_number', 't.location']);
+    .select(['t.number as ticket_number', 't.location', 't.project_id', 't.building_id']);
 }
 
 /** Inserts the alerts not sent before (same person, same key); returns those it inserted. */
@@ -74,8 +81,9 @@ export async function publishAlerts(
     deps.events.publish({
       type: 'alert.created',
       orgId: row.org_id,
-      projectId: null,
-      buildingId: null,
+      // Still only for someone who may see the record now.
+      projectId: row.project_id,
+      buildingId: row.building_id,
       userIds: [row.user_id],
       addressedOnly: true,
       data: { ...alertDto(row) },
@@ -85,39 +93,44 @@ export async function publishAlerts(
 export async function listAlerts(deps: AlertsDeps, actor: Actor, query: AlertListQuery): Promise<AlertPage> {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.cursor, 1);
+  // Alerts about records the caller may no longer see (their scope changed) are not shown.
+  const scope = scopeLists(actor.scope);
   let q = withTicket(deps.db).where('a.user_id', '=', actor.userId).where('a.org_id', '=', actor.orgId);
+  if (!scope.all) q = q.where(inPlaces('t.project_id', 't.building_id', scope));
   if (query.unread) q = q.where('a.read_at', 'is', null);
   if (after) q = q.where('a.id', '<', String(after[0]));
   const rows = await q
     .orderBy('a.id', 'desc')
     .limit(limit + 1)
     .execute();
-  const unread = await deps.db
-    .selectFrom('alerts')
+  let unreadQuery = deps.db
+    .selectFrom('alerts as a')
+    .innerJoin('tickets as t', 't.id', 'a.ticket_id')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('user_id', '=', actor.userId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
+    .where('a.user_id', '=', actor.userId)
+    .where('a.read_at', 'is', null);
+  if (!scope.all) unreadQuery = unreadQuery.where(inPlaces('t.project_id', 't.building_id', scope));
+  const unread = await unreadQuery.executeTakeFirstOrThrow();
   const page = pageOf(rows, limit, alertDto, (a) => [a.id]);
   return { ...page, unread: Number(unread.n) };
 }
 
 export async function markRead(deps: AlertsDeps, actor: Actor, id: string): Promise<Alert> {
+  const row = await withTicket(deps.db)
+    .where('a.id', '=', id)
+    .where('a.user_id', '=', actor.userId)
+    .executeTakeFirst();
+  // Someone else's alert, or one about a record now out of reach, does not exist for this caller.
+  if (!row || !canReachPlace(actor.scope, row.project_id, row.building_id)) throw platformError('NOT_FOUND');
+  if (row.read_at !== null) return alertDto(row);
   const at = deps.clock.now().toISOString();
   await deps.db
     .updateTable('alerts')
     .set({ read_at: at })
     .where('id', '=', id)
-    .where('user_id', '=', actor.userId)
     .where('read_at', 'is', null)
     .execute();
-  const row = await withTicket(deps.db)
-    .where('a.id', '=', id)
-    .where('a.user_id', '=', actor.userId)
-    .executeTakeFirst();
-  // Someone else's alert does not exist for this caller.
-  if (!row) throw platformError('NOT_FOUND');
-  return alertDto(row);
+  return alertDto({ ...row, read_at: at });
 }
 
 export async function markAllRead(deps: AlertsDeps, actor: Actor): Promise<void> {

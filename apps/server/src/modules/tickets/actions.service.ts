@@ -456,7 +456,8 @@ async function closeDuplicates(
       completion_note: note,
       ...{ hold_reason: null, held_from: null, held_at: null },
     };
-    const clocks = await clockChange(tx, { ...dup, ...patch }, ['completed'], at, async () => []);
+    const events: ClockEvent[] = dup.status === 'on_hold' ? ['resumed', 'completed'] : ['completed'];
+    const clocks = await clockChange(tx, { ...dup, ...patch }, events, at, async () => []);
     const done = await repo.updateTicketVersioned(tx, actor.orgId, dup.id, dup.version, {
       ...patch,
       ...clocks.columns,

@@ -91,6 +91,10 @@ export async function addComment(
     throw ticketsError('ACTION_FORBIDDEN');
   const at = deps.clock.now().toISOString();
   const entry = await deps.db.transaction().execute(async (tx) => {
+    await ticketInScope(tx, actor, id);
+    // A reply stops the feedback clock: locked, then read, so an action at the same moment either
+    // comes first or waits, and the record's countdown follows whichever state is last.
+    if (body.visibility === 'public') await repo.lockTickets(tx, actor.orgId, [id]);
     const row = await ticketInScope(tx, actor, id);
     const entry = timelineEntry(row, actor, at, 'comment', { visibility: body.visibility, body: text });
     await repo.insertEvents(tx, [entry]);

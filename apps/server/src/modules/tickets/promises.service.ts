@@ -6,6 +6,8 @@ import type {
 } from '@steward/contracts';
 import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { canReachPlace } from '../../platform/auth/scope.ts';
+import { loadPrincipalUser } from '../../platform/auth/principal.repository.ts';
 import { platformError } from '../../platform/errors.ts';
 import { clockChange, promiseDtos } from '../timestandards/clocks.service.ts';
 import { newPromise, settlePromises } from '../timestandards/promises.ts';
@@ -23,9 +25,10 @@ import {
 } from './tickets.service.ts';
 
 /** Making and settling promises is for those who serve the customer, as replying to them is. */
+const SERVING = ['tickets.create', 'tickets.work', 'tickets.manage'] as const;
+
 function mayPromise(actor: Actor): void {
-  if (!['tickets.create', 'tickets.work', 'tickets.manage'].some((p) => actor.permissions.has(p)))
-    throw ticketsError('ACTION_FORBIDDEN');
+  if (!SERVING.some((p) => actor.permissions.has(p))) throw ticketsError('ACTION_FORBIDDEN');
 }
 
 async function promiseOf(db: Executor, ticketId: string, promiseId: string): Promise<TicketPromise> {
@@ -54,8 +57,20 @@ export async function createPromise(
     const row = await ticketInScope(tx, actor, ticketId);
     if (!isOpen(row.status) && row.status !== 'completed') throw ticketsError('PROMISE_CLOSED');
     const ownerId = body.ownerId ?? actor.userId;
-    if (body.ownerId && !(await repo.staffInOrg(tx, actor.orgId, body.ownerId)))
-      throw ticketsError('PROMISE_OWNER_UNKNOWN', { field: 'ownerId' });
+    // The owner keeps the promise: someone of this organisation, active, who serves customers and
+    // may see this record — never a person the record (and its alarm) would leak to.
+    if (body.ownerId) {
+      const owner = await loadPrincipalUser(tx, { id: body.ownerId });
+      const serves = owner && SERVING.some((p) => owner.permissions.has(p));
+      if (
+        !owner ||
+        owner.orgId !== actor.orgId ||
+        owner.status !== 'active' ||
+        !serves ||
+        !canReachPlace(owner.scope, row.project_id, row.building_id)
+      )
+        throw ticketsError('PROMISE_OWNER_UNKNOWN', { field: 'ownerId' });
+    }
     const replaced = await settlePromises(tx, row.id, [body.kind], {
       at,
       by: actor.userId,
@@ -129,7 +144,8 @@ async function settleOne(
       at,
       by: actor.userId,
       note: how.note,
-      status: how.status ?? (at <= current.dueAt ? 'kept' : 'broken'),
+      // Past its time a promise is broken, however it ends: a late withdrawal does not excuse it.
+      status: at > current.dueAt ? 'broken' : (how.status ?? 'kept'),
     });
     if (!settled) throw ticketsError('PROMISE_SETTLED', {}, { status: 'settled' });
     await repo.insertEvents(tx, [promiseEntry(row, actor, at, settled)]);

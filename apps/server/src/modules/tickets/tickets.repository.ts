@@ -404,16 +404,6 @@ export async function setPromisedReply(db: Executor, id: string, at: string, now
     .execute();
 }
 
-export async function staffInOrg(db: Executor, orgId: string, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('id', '=', userId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  return row !== undefined;
-}
 
 export async function settlePromise(
   db: Executor,

@@ -11,7 +11,12 @@ import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import type { TicketEventsTable, TicketPromisesTable, TicketsTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { canAccessBuilding, canAccessWholeProject, scopeLists } from '../../platform/auth/scope.ts';
+import {
+  canAccessBuilding,
+  canAccessWholeProject,
+  canReachPlace,
+  scopeLists,
+} from '../../platform/auth/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { decodeCursor, pageOf } from '../../platform/cursor.ts';
 import { AppError, platformError } from '../../platform/errors.ts';
@@ -174,6 +179,17 @@ export function timelineEntry(
   };
 }
 
+/** An ISO date-time from a query as stored (UTC, milliseconds), or 400 when it names no instant. */
+function instant(value: string | undefined, field: string): string | undefined {
+  if (value === undefined) return undefined;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime()))
+    throw platformError('VALIDATION_FAILED', {
+      fields: [{ field: `querystring.${field}`, reason: 'not a real instant', keyword: 'format' }],
+    });
+  return at.toISOString();
+}
+
 /** A promise kept, broken or withdrawn, on the record's timeline (the customer does not see it). */
 export function promiseEntry(
   row: Pick<TicketsTable, 'id' | 'org_id'>,
@@ -192,9 +208,7 @@ export function promiseEntry(
 /* ------------------------------------------------------------------ scope */
 
 export function ticketVisible(actor: Actor, row: Pick<TicketsTable, 'project_id' | 'building_id'>): boolean {
-  return row.building_id === null
-    ? canAccessWholeProject(actor.scope, row.project_id)
-    : canAccessBuilding(actor.scope, row.project_id, row.building_id);
+  return canReachPlace(actor.scope, row.project_id, row.building_id);
 }
 
 /** The record if the caller may see it; otherwise 404, so its existence does not leak. */
@@ -244,12 +258,7 @@ export async function resolvePlace(
     };
   } else if (body.areaId) {
     const area = await findArea(tx, actor.orgId, body.areaId);
-    const visible =
-      area &&
-      (area.building_id === null
-        ? canAccessWholeProject(actor.scope, area.project_id)
-        : canAccessBuilding(actor.scope, area.project_id, area.building_id));
-    if (!area || !visible) throw unavailable('areaId');
+    if (!area || !canReachPlace(actor.scope, area.project_id, area.building_id)) throw unavailable('areaId');
     place = {
       projectId: area.project_id,
       buildingId: area.building_id,
@@ -630,8 +639,9 @@ export async function listTickets(
     buildingId: query.buildingId,
     houseId: query.houseId,
     customerId: query.customerId,
-    receivedFrom: query.receivedFrom,
-    receivedTo: query.receivedTo,
+    // One notation for stored and compared instants (SQLite compares them as text).
+    receivedFrom: instant(query.receivedFrom, 'receivedFrom'),
+    receivedTo: instant(query.receivedTo, 'receivedTo'),
     clock: query.clock ? { kind: query.clock, outcome: query.clockOutcome, now } : undefined,
     due: query.due ? { state: query.due, now } : undefined,
   };

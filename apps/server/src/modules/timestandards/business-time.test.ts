@@ -56,6 +56,26 @@ const always: CalendarSpec = { timeZone: 'Asia/Shanghai', alwaysOpen: true, week
 const bj = (local: string) => new Date(`${local}+08:00`);
 const iso = (d: Date) => d.toISOString();
 
+describe('calendars that could never be counted in', () => {
+  it('refuses years without working time, and exceptions spread over centuries', () => {
+    const mondays: Record<string, DayException> = {};
+    for (let d = Date.UTC(2026, 10, 23), n = 0; n < 200; n++, d += 7 * DAY)
+      mondays[new Date(d).toISOString().slice(0, 10)] = { kind: 'holiday' };
+    const oneHourOnMondays: Intervals[] = [[[9 * 60, 10 * 60]], [], [], [], [], [], []];
+    expect(validateCalendar(calendar(oneHourOnMondays, mondays))).toEqual([
+      expect.stringMatching(/days in a row have no working time/),
+    ]);
+    expect(
+      validateCalendar(calendar(oneHourOnMondays, Object.fromEntries(Object.entries(mondays).slice(0, 50)))),
+    ).toEqual([]);
+    expect(
+      validateCalendar(
+        calendar(officeWeek(), { '2026-01-01': { kind: 'holiday' }, '2300-01-01': { kind: 'holiday' } }),
+      ),
+    ).toEqual(['dated exceptions must lie within 100 years of each other']);
+  });
+});
+
 describe('HH:MM helpers', () => {
   it('converts between minutes and HH:MM, allowing 24:00 as an end', () => {
     expect(toMinute('08:30')).toBe(510);

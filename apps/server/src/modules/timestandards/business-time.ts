@@ -158,7 +158,34 @@ export function validateCalendar(spec: CalendarSpec): string[] {
         problems.push(`${key}: a holiday cannot have working hours`);
     }
   }
+  const keys = [...(spec.days?.keys() ?? [])].filter(isDateKey).sort();
+  if (keys.length && Date.parse(keys[keys.length - 1]!) - Date.parse(keys[0]!) > 100 * 366 * DAY)
+    problems.push('dated exceptions must lie within 100 years of each other');
+  if (!problems.length && !spec.alwaysOpen) {
+    const idle = longestIdleRun(spec);
+    if (idle >= MAX_IDLE_DAYS) problems.push(`${idle} days in a row have no working time`);
+  }
   return problems;
+}
+
+/** The longest run of local dates without working time that the dated exceptions create. */
+function longestIdleRun(spec: CalendarSpec): number {
+  const days = [...spec.days.keys()].map((k) =>
+    daysFromCivil(+k.slice(0, 4), +k.slice(5, 7), +k.slice(8, 10)),
+  );
+  if (!days.length) return 0;
+  const from = Math.min(...days) - 7;
+  const to = Math.max(...days) + 7;
+  let longest = 0;
+  let run = 0;
+  for (let day = from; day <= to; day++) {
+    const working = dayMinutes(spec, day).some(([a, b]) => b > a);
+    run = working ? 0 : run + 1;
+    if (run > longest) longest = run;
+    // Exceptions spread over centuries are not a calendar anyone keeps: stop counting early.
+    if (longest >= MAX_IDLE_DAYS) break;
+  }
+  return longest;
 }
 
 function describeLength(value: unknown): string {

@@ -118,6 +118,11 @@ describe('alarms of a clock', () => {
     const late = alarmsDue(always, r, { dueAt: due, warnAt: warn, stage: 0, repeats: 0 }, at(60));
     expect(late.stages).toEqual([2, 3]);
     expect(late.nextAt).toEqual(at(120));
+    // The skipped warning counts as passed: asked again, nothing is due until the next rung.
+    expect(late.reached).toBe(3);
+    expect(
+      alarmsDue(always, r, { dueAt: due, warnAt: warn, stage: late.reached, repeats: 0 }, at(61)).stages,
+    ).toEqual([]);
     // Ten hours after the last rung: one repeat (the tenth), not ten.
     const repeats = alarmsDue(
       always,
@@ -125,7 +130,7 @@ describe('alarms of a clock', () => {
       { dueAt: due, warnAt: warn, stage: 4, repeats: 0 },
       at(120 + 10 * 60 + 1),
     );
-    expect(repeats).toEqual({ stages: [], repeats: 10, nextAt: at(120 + 11 * 60) });
+    expect(repeats).toEqual({ stages: [], reached: 4, repeats: 10, nextAt: at(120 + 11 * 60) });
   });
 
   it('is idempotent and monotonic in time: asking again sends nothing new', () => {
@@ -145,7 +150,7 @@ describe('alarms of a clock', () => {
             const now = new Date(due.getTime() + m * MIN);
             const first = alarmsDue(always, r, state, now);
             sent.push(...first.stages);
-            state = { ...state, stage: Math.max(state.stage, ...first.stages), repeats: first.repeats };
+            state = { ...state, stage: Math.max(state.stage, first.reached), repeats: first.repeats };
             const again = alarmsDue(always, r, state, now);
             expect(again.stages).toEqual([]);
             expect(again.repeats).toBe(state.repeats);

@@ -108,6 +108,7 @@ export function repeatAt(cal: CalendarSpec, rules: PolicyRules, lastRungAt: Date
 /**
  * What is due by `now` for a clock at `stage` with `repeats` sent: the stages newly reached (the
  * warning is skipped once the deadline itself has passed: it would only arrive with the breach),
+ * the highest stage now passed (sent or skipped),
  * how many repeats are now due in total (only the latest is sent: a repeat is a reminder, and after
  * a downtime one reminder is enough), and when the next alarm falls.
  */
@@ -116,7 +117,7 @@ export function alarmsDue(
   rules: PolicyRules,
   clock: { dueAt: Date; warnAt: Date | null; stage: number; repeats: number },
   now: Date,
-): { stages: number[]; repeats: number; nextAt: Date | null } {
+): { stages: number[]; reached: number; repeats: number; nextAt: Date | null } {
   const steps = alarmSteps(cal, rules, clock);
   const reached = steps.filter((s) => s.stage > clock.stage && s.at.getTime() <= now.getTime());
   const breached = clock.dueAt.getTime() <= now.getTime();
@@ -133,5 +134,6 @@ export function alarmsDue(
     if (due > repeats) repeats = due;
     nextAt = repeatAt(cal, rules, last.at, repeats + 1);
   }
-  return { stages, repeats, nextAt };
+  // `reached` counts a skipped warning as passed, so the clock moves on from it.
+  return { stages, reached: top, repeats, nextAt };
 }

@@ -144,8 +144,8 @@ function stoppedBy(kind: ClockKind, t: ClockedTicket): string | null {
 
 /** The stage clocks that may run in a status, in order of preference (queues show the first running). */
 const STAGE: Partial<Record<TicketStatus, ClockKind[]>> = {
-  // Back in 待派工 after a decline: the response clock of the last dispatch still runs.
-  received: ['dispatch', 'accept'],
+  // Back in 待派工 after a decline: the clocks of the last dispatch, or of the visit, still run.
+  received: ['dispatch', 'accept', 'arrive', 'complete'],
   dispatched: ['accept'],
   accepted: ['arrive', 'complete'],
   arrived: ['complete'],
@@ -440,6 +440,17 @@ export async function clockChange(
   let planned: ClockChange['planned'] = null;
   let governing: Governing | null = null;
 
+  // A record from before time standards: planned now from its receipt under today's policy (its
+  // stretches on hold not counted), then the change applies as to any other.
+  if (existing.length === 0 && after.policy_id === null) {
+    governing = await governingFor(db, after.org_id, traitsOf(after));
+    if (governing) {
+      const origin = after.clock_origin_at ?? after.received_at;
+      const holds = await loadHolds();
+      inserts.push(...freshRows(governing, { ...after, clock_origin_at: origin }, at, holds));
+    }
+  }
+
   for (const event of events) {
     switch (event) {
       case 'dispatched': {
@@ -507,14 +518,8 @@ export async function clockChange(
           const warn = row.warn_at
             ? shiftForPause(g.cal, new Date(row.warn_at), new Date(row.paused_at), new Date(at))
             : null;
-          const moved = due.toISOString() !== row.due_at;
-          set(row, {
-            due_at: due.toISOString(),
-            warn_at: warn?.toISOString() ?? null,
-            paused_at: null,
-            // A deadline that moved is a new deadline: its warning and escalation start again.
-            ...(moved ? { alarm_stage: 0, repeats: 0, escalation_level: 0 } : {}),
-          });
+          // What was sent before the hold stays sent (once per clock); what is still ahead is later.
+          set(row, { due_at: due.toISOString(), warn_at: warn?.toISOString() ?? null, paused_at: null });
         }
         break;
       case 'cancelled':
@@ -717,12 +722,14 @@ export async function recomputeOpenClocks(
     const change = await clockChange(tx, t, ['policy_changed'], ctx.at, () =>
       repo.holdsOf(tx, t.id, t.clock_origin_at ?? t.received_at),
     );
-    await tx
+    const done = await tx
       .updateTable('tickets')
       .set({ ...change.columns, updated_at: ctx.at, version: t.version + 1 })
       .where('id', '=', t.id)
       .where('version', '=', t.version)
-      .execute();
+      .executeTakeFirst();
+    // Changed meanwhile by its own action, which planned its clocks itself: leave it.
+    if (Number(done.numUpdatedRows) === 0) continue;
     await change.write(tx);
     if (change.planned)
       await tx

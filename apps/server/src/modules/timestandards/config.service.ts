@@ -32,12 +32,7 @@ import { governingFor, previewClocks, recomputeOpenClocks, type PolicySnapshot }
 import * as repo from './config.repository.ts';
 import type { PolicyRules } from './policy-match.ts';
 import { cleanName, timestandardsError } from './timestandards.errors.ts';
-import {
-  findCalendarRow,
-  findPolicy,
-  parsePolicy,
-  toMinutes,
-} from './timestandards.repository.ts';
+import { findCalendarRow, findPolicy, parsePolicy, toMinutes } from './timestandards.repository.ts';
 
 /**
  * Configuration of time standards (服务时限): business calendars and the policies that set a

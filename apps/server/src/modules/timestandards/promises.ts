@@ -66,7 +66,8 @@ export async function settlePromises(
     .execute();
   const settled: TicketPromisesTable[] = [];
   for (const p of open) {
-    const status = how.status ?? (how.at <= p.due_at ? 'kept' : 'broken');
+    // Past its time a promise is broken, however it ends: a late withdrawal does not excuse it.
+    const status = how.at > p.due_at ? 'broken' : (how.status ?? 'kept');
     const done = await db
       .updateTable('ticket_promises')
       .set({ status, settled_at: how.at, settled_by: how.by, settle_note: how.note, next_alarm_at: NEVER })

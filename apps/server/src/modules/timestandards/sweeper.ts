@@ -27,7 +27,11 @@ export interface SweeperDeps {
   engine: Engine;
   clock: Clock;
   events?: Pick<EventBus, 'publish'>;
+  log?: { error: (obj: object, msg: string) => void };
 }
+
+/** A row whose alarms cannot be worked out (a broken calendar) is looked at again this much later. */
+const RETRY_BROKEN_MS = 60 * 60_000;
 
 export interface SweepResult {
   examined: number;
@@ -49,7 +53,7 @@ export async function sweepOnce(deps: SweeperDeps, batch = BATCH): Promise<Sweep
     .execute();
   for (const { id } of clocks) {
     result.examined++;
-    result.alerts += await sweepClock(deps, id, now);
+    result.alerts += await isolated(deps, 'ticket_clocks', id, now, () => sweepClock(deps, id, now));
   }
   const promises = await deps.db
     .selectFrom('ticket_promises')
@@ -60,9 +64,39 @@ export async function sweepOnce(deps: SweeperDeps, batch = BATCH): Promise<Sweep
     .execute();
   for (const { id } of promises) {
     result.examined++;
-    result.alerts += await sweepPromise(deps, id, now);
+    result.alerts += await isolated(deps, 'ticket_promises', id, now, () => sweepPromise(deps, id, now));
   }
   return result;
+}
+
+/**
+ * One row that fails (say, a calendar edited into one with no working time for years) must not stop
+ * the alarms of every other record: it is logged and looked at again an hour later.
+ */
+async function isolated(
+  deps: SweeperDeps,
+  table: 'ticket_clocks' | 'ticket_promises',
+  id: string,
+  now: Date,
+  work: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await work();
+  } catch (error) {
+    deps.log?.error({ err: error, table, id }, 'time-standards alarm failed; retried later');
+    await deps.db
+      .updateTable(table)
+      .set({ next_alarm_at: new Date(now.getTime() + RETRY_BROKEN_MS).toISOString() })
+      .where('id', '=', id)
+      .execute();
+    return 0;
+  }
+}
+
+/** The record, locked for this transaction on PostgreSQL; undefined when someone else holds it. */
+function claimRecord(deps: SweeperDeps, tx: Executor, ticketId: string) {
+  const q = tx.selectFrom('tickets').selectAll().where('id', '=', ticketId);
+  return (deps.engine === 'postgres' ? q.forNoKeyUpdate().skipLocked() : q).executeTakeFirst();
 }
 
 /** Claims a row for this transaction: locked on PostgreSQL (skipped if another sweeper holds it). */
@@ -74,16 +108,23 @@ function claim<T>(deps: SweeperDeps, query: T): T {
 async function sweepClock(deps: SweeperDeps, id: string, now: Date): Promise<number> {
   const at = now.toISOString();
   const sent = await deps.db.transaction().execute(async (tx) => {
+    const peek = await tx
+      .selectFrom('ticket_clocks')
+      .select('ticket_id')
+      .where('id', '=', id)
+      .where('next_alarm_at', '<=', at)
+      .executeTakeFirst();
+    if (!peek) return [];
+    // Locks in the order the record's own actions take them — the record, then its clock — so a
+    // sweeper and a desk never wait on each other in a circle. A record being acted on right now is
+    // left to the next pass.
+    const ticket = await claimRecord(deps, tx, peek.ticket_id);
+    if (!ticket) return [];
     const row = await claim(
       deps,
       tx.selectFrom('ticket_clocks').selectAll().where('id', '=', id).where('next_alarm_at', '<=', at),
     ).executeTakeFirst();
     if (!row) return [];
-    const ticket = await tx
-      .selectFrom('tickets')
-      .selectAll()
-      .where('id', '=', row.ticket_id)
-      .executeTakeFirstOrThrow();
     if (row.outcome !== 'running' || row.paused_at !== null) {
       await tx.updateTable('ticket_clocks').set({ next_alarm_at: NEVER }).where('id', '=', id).execute();
       return [];
@@ -100,7 +141,7 @@ async function sweepClock(deps: SweeperDeps, id: string, now: Date): Promise<num
       },
       now,
     );
-    const stage = Math.max(row.alarm_stage, ...due.stages);
+    const stage = Math.max(row.alarm_stage, due.reached);
     const level = stage >= 2 ? Math.max(row.escalation_level, stage - 1) : row.escalation_level;
     const next = nextAlarm(g, { ...row, alarm_stage: stage, repeats: due.repeats });
     // Compare-and-set on what was read: of two sweepers, one moves the clock on; the other finds
@@ -124,7 +165,9 @@ async function sweepClock(deps: SweeperDeps, id: string, now: Date): Promise<num
 
     const alerts: AlertsTable[] = [];
     const entries: TicketEventsTable[] = [];
-    const key = `${row.id}|${row.due_at}`;
+    // Once per clock and start: a deadline moved by a hold or a re-classification does not warn or
+    // escalate again for what was already sent; a new dispatch (a new start) is a new clock.
+    const key = `${row.id}|${row.started_at}`;
     for (const s of due.stages) {
       const rung = s >= 2 ? g.snapshot.ladder[s - 2] : undefined;
       const targets = s === 1 ? ['handler'] : (rung?.notify ?? ['handler']);
@@ -172,6 +215,15 @@ async function sweepClock(deps: SweeperDeps, id: string, now: Date): Promise<num
 async function sweepPromise(deps: SweeperDeps, id: string, now: Date): Promise<number> {
   const at = now.toISOString();
   const sent = await deps.db.transaction().execute(async (tx) => {
+    const peek = await tx
+      .selectFrom('ticket_promises')
+      .select('ticket_id')
+      .where('id', '=', id)
+      .where('next_alarm_at', '<=', at)
+      .executeTakeFirst();
+    if (!peek) return [];
+    const ticket = await claimRecord(deps, tx, peek.ticket_id);
+    if (!ticket) return [];
     const p = await claim(
       deps,
       tx.selectFrom('ticket_promises').selectAll().where('id', '=', id).where('next_alarm_at', '<=', at),
@@ -181,11 +233,6 @@ async function sweepPromise(deps: SweeperDeps, id: string, now: Date): Promise<n
       await tx.updateTable('ticket_promises').set({ next_alarm_at: NEVER }).where('id', '=', id).execute();
       return [];
     }
-    const ticket = await tx
-      .selectFrom('tickets')
-      .selectAll()
-      .where('id', '=', p.ticket_id)
-      .executeTakeFirstOrThrow();
     const broken = p.due_at <= at;
     // Past due: broken (a reminder that would only arrive with it is not sent); else the reminder.
     const patch = broken
@@ -362,6 +409,7 @@ export function startSweeper(
       }
     })();
   };
+  deps = { ...deps, log };
   const timer = setInterval(tick, everyMs);
   timer.unref();
   setImmediate(tick);

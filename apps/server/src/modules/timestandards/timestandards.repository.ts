@@ -115,23 +115,31 @@ export async function insertPromise(db: Executor, row: TicketPromisesTable): Pro
 
 /* ------------------------------------------------------------------ holds */
 
-/** The stretches a record spent on hold since `origin` (its current cycle), from its timeline. */
+/**
+ * The stretches a record spent on hold since `origin` (its current cycle), from its timeline: a hold
+ * ends with a resume, or with a transfer off hold (a dispatch from on_hold).
+ */
 export async function holdsOf(db: Executor, ticketId: string, origin: string): Promise<Hold[]> {
   const entries = await db
     .selectFrom('ticket_events')
-    .select(['kind', 'created_at'])
+    .select(['kind', 'created_at', 'data'])
     .where('ticket_id', '=', ticketId)
-    .where('kind', 'in', ['held', 'resumed'])
+    .where('kind', 'in', ['held', 'resumed', 'dispatched'])
     .where('created_at', '>=', origin)
     .orderBy('id')
     .execute();
   const holds: Hold[] = [];
   for (const e of entries) {
-    if (e.kind === 'held') holds.push({ heldAt: new Date(e.created_at), resumedAt: null });
-    else {
-      const open = holds[holds.length - 1];
-      if (open && open.resumedAt === null) open.resumedAt = new Date(e.created_at);
+    if (e.kind === 'held') {
+      holds.push({ heldAt: new Date(e.created_at), resumedAt: null });
+      continue;
     }
+    const open = holds[holds.length - 1];
+    if (!open || open.resumedAt !== null) continue;
+    const fromHold =
+      e.kind === 'resumed' ||
+      (JSON.parse(e.data) as { from?: { status?: string } }).from?.status === 'on_hold';
+    if (fromHold) open.resumedAt = new Date(e.created_at);
   }
   return holds;
 }

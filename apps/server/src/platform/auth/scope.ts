@@ -54,6 +54,17 @@ export function canAccessBuilding(scope: Scope, projectId: string, buildingId: s
   return buildings === 'all' || (buildings !== undefined && buildings.has(buildingId));
 }
 
+/**
+ * Whether something placed in a project — in one of its buildings, or (building null) the project as
+ * a whole — is within reach: a building for those who see it, the whole project for those who see all
+ * of it. Records, their live events and the alerts about them all follow this one rule.
+ */
+export function canReachPlace(scope: Scope, projectId: string, buildingId: string | null): boolean {
+  return buildingId === null
+    ? canAccessWholeProject(scope, projectId)
+    : canAccessBuilding(scope, projectId, buildingId);
+}
+
 /** Building ids the scope limits a project to, or 'all' when it reaches the whole project. */
 export function scopedBuildingIds(scope: Scope, projectId: string): 'all' | string[] {
   if (scope.all) return 'all';
