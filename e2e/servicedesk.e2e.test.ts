@@ -27,9 +27,14 @@ async function closeDropdowns(page: Page) {
 
 /** Picks an option of the open antd select (or tree select) dropdown by its text. */
 async function pick(page: Page, text: string, options: { keepOpen?: boolean } = {}) {
-  await page.locator(OPEN_DROPDOWN).getByText(text, { exact: true }).first().click();
+  const option = page.locator(OPEN_DROPDOWN).getByText(text, { exact: true }).first();
+  await option.click();
+  if (options.keepOpen) return;
   // A single select closes on its own; wait for it so the next dropdown is the only one visible.
-  if (!options.keepOpen) await expect.poll(() => page.locator(OPEN_DROPDOWN).count(), POLL).toBe(0);
+  // A click that lands while the dropdown is still sliding in is lost: give it one more.
+  await page.waitForTimeout(300);
+  if ((await page.locator(OPEN_DROPDOWN).count()) > 0 && (await option.isVisible())) await option.click();
+  await expect.poll(() => page.locator(OPEN_DROPDOWN).count(), POLL).toBe(0);
 }
 
 /** Picks the first option of the open dropdown and returns its text. */

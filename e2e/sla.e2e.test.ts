@@ -62,7 +62,7 @@ async function register(api: Api, categoryCode: string, description: string, key
 }
 
 describeBrowser('console: time standards at the desk (countdowns, clocks, promises, alerts)', () => {
-  const env = serverAndBrowser({ demo: true });
+  const env = serverAndBrowser({ demo: true, sweep: true });
 
   it('the queue counts down each record; the record shows its clocks and takes a promise', async () => {
     const api = await apiAs(env.server.url, 'agent');

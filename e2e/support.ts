@@ -12,6 +12,7 @@ import {
   openDatabase,
   openKeyring,
   systemClock,
+  type Clock,
 } from '@steward/server';
 
 export const DEMO_PASSWORD = 'E2eDemo2026';
@@ -23,8 +24,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  demo: boolean;
+  /**
+   * Run the time-standards sweeper (every 15 s, as in production). Off unless a suite is about
+   * alerts: live notices arriving at random moments make other flows nondeterministic.
+   */
+  sweep?: boolean;
+  /** The server's clock (default: real time). */
+  clock?: Clock;
+}
+
 /** The real server on a free loopback port with its own SQLite data dir, optionally with the demo loaded. */
-export async function startServer(options: { demo: boolean }): Promise<RunningServer> {
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
   const config = {
     ...loadConfig({
@@ -32,13 +45,14 @@ export async function startServer(options: { demo: boolean }): Promise<RunningSe
       STEWARD_WEB_DIR: WEB_DIR,
       STEWARD_LOG_LEVEL: 'warn',
       STEWARD_PORT: '0',
+      STEWARD_SWEEP_MS: options.sweep ? '15000' : '0',
     }),
   };
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.engine);
-  const cipher = await openKeyring({ db: database.db, clock: systemClock, config });
-  if (options.demo) await loadDemo({ db: database.db, clock: systemClock, config, cipher }, DEMO_PASSWORD);
-  const app = await buildApp({ config, database, cipher, logger: false });
+  const cipher = await openKeyring({ db: database.db, clock, config });
+  if (options.demo) await loadDemo({ db: database.db, clock, config, cipher }, DEMO_PASSWORD);
+  const app = await buildApp({ config, database, cipher, clock, logger: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
@@ -99,7 +113,7 @@ export function describeBrowser(name: string, body: () => void): void {
  * For a browser suite: starts a server (with or without the demo) and a browser before its
  * flows, closes both after, and returns them for the flows to use.
  */
-export function serverAndBrowser(options: { demo: boolean }): { server: RunningServer; browser: Browser } {
+export function serverAndBrowser(options: ServerOptions): { server: RunningServer; browser: Browser } {
   const env = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     env.server = await startServer(options);

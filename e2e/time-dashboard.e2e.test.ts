@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type {
@@ -11,16 +8,7 @@ import type {
   TicketSummary,
   TimeStandardsDashboard,
 } from '@steward/contracts';
-import { buildApp, loadConfig, loadDemo, migrateToLatest, openDatabase, openKeyring } from '@steward/server';
-import {
-  apiAs,
-  DEMO_PASSWORD,
-  describeBrowser,
-  launchBrowser,
-  shot as fullShot,
-  signIn,
-  WEB_DIR,
-} from './support.ts';
+import { apiAs, describeBrowser, launchBrowser, shot as fullShot, signIn, startServer } from './support.ts';
 
 /** A full-page screenshot from the top, once tables and drop-downs have settled. */
 async function shot(page: Page, name: string) {
@@ -65,27 +53,13 @@ describeBrowser('console: the on-time dashboard (服务时效看板) and its dri
   let browser: Browser;
   let close: () => Promise<void>;
 
-  // Like support.ts startServer, with the hand-moved clock.
   beforeAll(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
-    const config = loadConfig({
-      STEWARD_DATA_DIR: dataDir,
-      STEWARD_WEB_DIR: WEB_DIR,
-      STEWARD_LOG_LEVEL: 'warn',
-      STEWARD_PORT: '0',
-    });
-    const database = openDatabase(config);
-    await migrateToLatest(database.db, database.engine);
-    const cipher = await openKeyring({ db: database.db, clock, config });
-    await loadDemo({ db: database.db, clock, config, cipher }, DEMO_PASSWORD);
-    const app = await buildApp({ config, database, cipher, clock, logger: false });
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const server = await startServer({ demo: true, clock });
+    url = server.url;
     browser = await launchBrowser();
     close = async () => {
       await browser.close();
-      await app.close();
-      await database.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await server.close();
     };
   });
   afterAll(() => close?.());

@@ -4,7 +4,7 @@ export { loadConfig, type Config } from './config.ts';
 export { openDatabase, type Database } from './db/database.ts';
 export { migrateToLatest } from './db/migrate.ts';
 export { loadDemo, DEMO_STAFF } from './modules/setup/index.ts';
-export { systemClock } from './platform/clock.ts';
+export { systemClock, type Clock } from './platform/clock.ts';
 export { openKeyring, KeyError } from './platform/pii/keyring.ts';
 export { demoArchive } from './modules/setup/demo-archive.ts';
 // The archive at scale (bench/archive.ts): the import pipeline and its Excel layer.
