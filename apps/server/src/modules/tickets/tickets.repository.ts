@@ -404,7 +404,6 @@ export async function setPromisedReply(db: Executor, id: string, at: string, now
     .execute();
 }
 
-
 export async function settlePromise(
   db: Executor,
   id: string,
