@@ -203,6 +203,7 @@ describeEngines('service desk configuration', (engine) => {
     expect(await resolveCategory(h.deps.db, org.orgId, meter.id)).toEqual({
       id: meter.id,
       path: ['水电', '水表'],
+      chainIds: [meter.id, water.id],
       departmentId: eng.id,
       skill: 'plumbing',
       defaultUrgency: 'general',
