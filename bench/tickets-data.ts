@@ -260,7 +260,7 @@ function weighted<T>(items: readonly [T, number][], next: () => number): T {
 let pool = randomBytes(4096);
 let offset = pool.length;
 /** UUIDv7 for a given millisecond (as the server's ids: time-ordered, so keyset order is time order). */
-function uuid7(ms: number): string {
+export function uuid7(ms: number): string {
   if (offset + 16 > pool.length) [pool, offset] = [randomBytes(4096), 0];
   const b = Buffer.from(pool.subarray(offset, (offset += 16)));
   b.writeUIntBE(ms, 0, 6);
@@ -355,19 +355,49 @@ export async function readEstate(database: Database): Promise<Estate> {
 // ---------------------------------------------------------------------------------------------
 // The records
 
-type Row = Record<string, string | number | null>;
+export type Row = Record<string, string | number | null>;
 export interface Generated {
   ticket: Row;
   terms: readonly string[];
   event: Row;
 }
 
+/** The share of records that are questions or praise answered on the spot (never open). */
+const ANSWERED =
+  (0.6 *
+    TOPICS.filter((t) => t.type === 'inquiry' || t.type === 'praise').reduce((sum, t) => sum + t.weight, 0)) /
+  TOPICS.reduce((sum, t) => sum + t.weight, 0);
+
+export interface GenerateOptions {
+  /**
+   * About this many of the records open (default: the desk's own mix — everything from the last
+   * hour, half of the last day, a fifth of the two days before, 1 % of older records). More or fewer
+   * older records are left stuck open to reach it; the recent ones keep their mix.
+   */
+  open?: number;
+}
+
 /** The i-th of n records, received in time order over SPAN_MS before `now`. */
-export function* generate(estate: Estate, n: number, now: number, seed = 20261124): Generator<Generated> {
+export function* generate(
+  estate: Estate,
+  n: number,
+  now: number,
+  seed = 20261124,
+  options: GenerateOptions = {},
+): Generator<Generated> {
   const next = random(seed);
   const topics = TOPICS.map((t) => [t, t.weight] as [Topic, number]);
   const termsOf = new Map<string, readonly string[]>();
   const first = now - SPAN_MS;
+  // Records per millisecond, the open ones expected among the last three days, and the share of
+  // older records left open so that about `options.open` are.
+  const rate = n / SPAN_MS;
+  const recentOpen = rate * (HOUR + 0.5 * (DAY - HOUR) + 0.2 * 2 * DAY) * (1 - ANSWERED);
+  const older = Math.max(1, n - rate * 3 * DAY);
+  const stuckOpen =
+    options.open === undefined
+      ? 0.01
+      : Math.min(1, Math.max(0, (options.open - recentOpen) / (older * (1 - ANSWERED))));
   for (let i = 0; i < n; i++) {
     const at = Math.floor(first + ((i + next()) * (SPAN_MS - MINUTE)) / n);
     const topic = weighted(topics, next);
@@ -392,7 +422,7 @@ export function* generate(estate: Estate, n: number, now: number, seed = 2026112
 
     // Status by age: everything from the last hour is open, little from last month is.
     const age = now - at;
-    const openChance = age < HOUR ? 1 : age < DAY ? 0.5 : age < 3 * DAY ? 0.2 : 0.01;
+    const openChance = age < HOUR ? 1 : age < DAY ? 0.5 : age < 3 * DAY ? 0.2 : stuckOpen;
     const answered = (topic.type === 'inquiry' || topic.type === 'praise') && next() < 0.6;
     const status = answered
       ? age < 7 * DAY
@@ -514,7 +544,7 @@ export function* generate(estate: Estate, n: number, now: number, seed = 2026112
 // ---------------------------------------------------------------------------------------------
 // Writers: one multi-row INSERT statement per table and batch size, prepared once.
 
-interface Writer {
+export interface Writer {
   begin(): Promise<void>;
   commit(): Promise<void>;
   insert(table: string, columns: readonly string[], rows: readonly Row[]): Promise<void>;
@@ -590,6 +620,19 @@ export interface LoadResult {
   tickets: number;
   terms: number;
   events: number;
+  /** Rows written for `LoadOptions.more`, per table. */
+  more: Record<string, number>;
+}
+
+export interface LoadOptions extends GenerateOptions {
+  /** Write each record's search words (default true; a benchmark that never searches may skip them). */
+  terms?: boolean;
+  /**
+   * More rows of other tables for each record, written in the same transactions (multi-row INSERTs
+   * within the engines' limits on bound values). It may amend the record's row first, as long as
+   * every record keeps the same columns.
+   */
+  more?: (record: Generated) => Record<string, readonly Row[]>;
 }
 
 /** Writes n generated records, then the organisation's counters so later numbers continue. */
@@ -600,45 +643,63 @@ export async function load(
   now: number,
   engine: 'sqlite' | 'postgres',
   progress: (done: number) => void,
+  options: LoadOptions = {},
 ): Promise<LoadResult> {
-  const totals: LoadResult = { tickets: 0, terms: 0, events: 0 };
-  let columns: { tickets: string[]; ticket_events: string[] } | undefined;
-  const termColumns = ['org_id', 'term', 'ticket_id'];
-  const pending = { tickets: [] as Row[], ticket_terms: [] as Row[], ticket_events: [] as Row[] };
-  const flush = async (table: keyof typeof pending, all: boolean) => {
-    const size = PER_STATEMENT[table];
-    const rows = pending[table];
+  const totals: LoadResult = { tickets: 0, terms: 0, events: 0, more: {} };
+  const columns: Record<string, string[]> = { ticket_terms: ['org_id', 'term', 'ticket_id'] };
+  const pending: Record<string, Row[]> = { tickets: [], ticket_terms: [], ticket_events: [] };
+  const perStatement = (table: string) =>
+    table in PER_STATEMENT
+      ? PER_STATEMENT[table as keyof typeof PER_STATEMENT]
+      : Math.max(1, Math.min(500, Math.floor(32_000 / columns[table]!.length)));
+  const count = (table: string, rows: number) => {
+    if (table === 'tickets') totals.tickets += rows;
+    else if (table === 'ticket_terms') totals.terms += rows;
+    else if (table === 'ticket_events') totals.events += rows;
+    else totals.more[table] = (totals.more[table] ?? 0) + rows;
+  };
+  const flush = async (table: string, all: boolean) => {
+    const size = perStatement(table);
+    const rows = pending[table]!;
     let at = 0;
     for (; rows.length - at >= size || (all && at < rows.length); at += size) {
       const batch = rows.slice(at, at + size);
-      const cols = table === 'ticket_terms' ? termColumns : columns![table];
-      await writer.insert(table, cols, batch);
-      totals[table === 'ticket_terms' ? 'terms' : table === 'tickets' ? 'tickets' : 'events'] += batch.length;
+      await writer.insert(table, columns[table]!, batch);
+      count(table, batch.length);
     }
     pending[table] = rows.slice(Math.min(at, rows.length));
   };
+  const flushAll = async (all: boolean) => {
+    for (const table of Object.keys(pending)) await flush(table, all);
+  };
   let inTransaction = 0;
   await writer.begin();
-  for (const { ticket, terms, event } of generate(estate, n, now)) {
-    columns ??= { tickets: Object.keys(ticket), ticket_events: Object.keys(event) };
-    pending.tickets.push(ticket);
-    for (const term of terms)
-      pending.ticket_terms.push({ org_id: estate.orgId, term, ticket_id: ticket.id! });
-    pending.ticket_events.push(event);
-    if (pending.tickets.length >= PER_STATEMENT.tickets) {
-      await flush('tickets', false);
-      await flush('ticket_terms', false);
-      await flush('ticket_events', false);
+  for (const record of generate(estate, n, now, undefined, options)) {
+    const more = options.more?.(record) ?? {};
+    const { ticket, terms, event } = record;
+    columns.tickets ??= Object.keys(ticket);
+    columns.ticket_events ??= Object.keys(event);
+    pending.tickets!.push(ticket);
+    if (options.terms !== false)
+      for (const term of terms)
+        pending.ticket_terms!.push({ org_id: estate.orgId, term, ticket_id: ticket.id! });
+    pending.ticket_events!.push(event);
+    for (const [table, rows] of Object.entries(more)) {
+      if (!rows.length) continue;
+      columns[table] ??= Object.keys(rows[0]!);
+      (pending[table] ??= []).push(...rows);
     }
+    // Records first: the rows of other tables point at them.
+    if (pending.tickets!.length >= PER_STATEMENT.tickets) await flushAll(false);
     if (++inTransaction === PER_TRANSACTION) {
-      for (const table of ['tickets', 'ticket_terms', 'ticket_events'] as const) await flush(table, true);
+      await flushAll(true);
       await writer.commit();
       progress(totals.tickets);
       await writer.begin();
       inTransaction = 0;
     }
   }
-  for (const table of ['tickets', 'ticket_terms', 'ticket_events'] as const) await flush(table, true);
+  await flushAll(true);
   const greatest = engine === 'postgres' ? 'greatest' : 'max';
   for (const [name, value] of estate.counters)
     await writer.exec(

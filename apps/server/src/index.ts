@@ -15,3 +15,9 @@ export { SYSTEM_META } from './platform/auth/actor.ts';
 export { actorNamed as actorForUsername } from './cli/archive-cli.ts';
 // The service desk at scale (bench/tickets.ts): the words a record's description is searched by.
 export { searchTerms } from './modules/tickets/search-terms.ts';
+// Time standards at scale (bench/timestandards.ts): planning clocks as intake does, and the sweeper.
+export type { TicketClocksTable, TicketPromisesTable } from './db/schema.ts';
+export { clockSpan, planClock } from './modules/timestandards/clock-plan.ts';
+export { governingVersion, nextAlarm, type Governing } from './modules/timestandards/clocks.service.ts';
+export { choosePolicy, type PolicyCandidate } from './modules/timestandards/policy-match.ts';
+export { sweepOnce } from './modules/timestandards/sweeper.ts';

@@ -65,28 +65,34 @@ export async function insertAlerts(db: Executor, rows: readonly AlertsTable[]): 
 }
 
 /** Sends alerts written by a committed transaction to the people they are for. */
-export async function publishAlerts(
-  deps: { db: Executor; events?: Pick<EventBus, 'publish'> },
+/**
+ * Sends alerts written by a committed transaction to the people they are for. All of them are about
+ * `ticket` (the record the writer had in hand), so nothing needs reading back.
+ */
+export function publishAlerts(
+  deps: { events?: Pick<EventBus, 'publish'> },
+  ticket: { number: string; location: string; project_id: string; building_id: string | null } | null,
   rows: readonly AlertsTable[],
-): Promise<void> {
-  if (!deps.events || rows.length === 0) return;
-  const found = await withTicket(deps.db)
-    .where(
-      'a.id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute();
-  for (const row of found)
+): void {
+  if (!deps.events || !ticket) return;
+  for (const row of rows)
     deps.events.publish({
       type: 'alert.created',
       orgId: row.org_id,
       // Still only for someone who may see the record now.
-      projectId: row.project_id,
-      buildingId: row.building_id,
+      projectId: ticket.project_id,
+      buildingId: ticket.building_id,
       userIds: [row.user_id],
       addressedOnly: true,
-      data: { ...alertDto(row) },
+      data: {
+        ...alertDto({
+          ...row,
+          ticket_number: ticket.number,
+          location: ticket.location,
+          project_id: ticket.project_id,
+          building_id: ticket.building_id,
+        }),
+      },
     });
 }
 

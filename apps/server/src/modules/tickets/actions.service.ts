@@ -101,7 +101,16 @@ export async function performAction<A extends TicketAction>(
     }
     return { dto, also, alerts };
   });
-  await publishAlerts({ db: deps.db, events: deps.events }, result.alerts);
+  publishAlerts(
+    deps,
+    {
+      number: result.dto.number,
+      location: result.dto.location,
+      project_id: result.dto.projectId,
+      building_id: result.dto.buildingId,
+    },
+    result.alerts,
+  );
   publish(deps, actor.orgId, 'ticket.updated', result.dto);
   for (const other of result.also) publish(deps, actor.orgId, 'ticket.updated', other);
   return result.dto;

@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { EventBus } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertAlerts, publishAlerts } from '../alerts/index.ts';
+import { orgTimeZone } from '../property/index.ts';
 import { alarmsDue } from './clock-plan.ts';
 import { governingVersion, nextAlarm } from './clocks.service.ts';
 import { NEVER } from './timestandards.repository.ts';
@@ -28,6 +29,18 @@ export interface SweeperDeps {
   clock: Clock;
   events?: Pick<EventBus, 'publish'>;
   log?: { error: (obj: object, msg: string) => void };
+}
+
+const NOTHING = { inserted: [] as AlertsTable[], ticket: null };
+
+/** Organisations' time zones, read once a minute rather than once per clock. */
+const zones = new Map<string, { timeZone: string; until: number }>();
+async function zoneOf(db: Executor, orgId: string): Promise<string> {
+  const hit = zones.get(orgId);
+  if (hit && hit.until > Date.now()) return hit.timeZone;
+  const timeZone = await orgTimeZone(db, orgId);
+  zones.set(orgId, { timeZone, until: Date.now() + 60_000 });
+  return timeZone;
 }
 
 /** A row whose alarms cannot be worked out (a broken calendar) is looked at again this much later. */
@@ -114,22 +127,28 @@ async function sweepClock(deps: SweeperDeps, id: string, now: Date): Promise<num
       .where('id', '=', id)
       .where('next_alarm_at', '<=', at)
       .executeTakeFirst();
-    if (!peek) return [];
+    if (!peek) return NOTHING;
     // Locks in the order the record's own actions take them — the record, then its clock — so a
     // sweeper and a desk never wait on each other in a circle. A record being acted on right now is
     // left to the next pass.
     const ticket = await claimRecord(deps, tx, peek.ticket_id);
-    if (!ticket) return [];
+    if (!ticket) return NOTHING;
     const row = await claim(
       deps,
       tx.selectFrom('ticket_clocks').selectAll().where('id', '=', id).where('next_alarm_at', '<=', at),
     ).executeTakeFirst();
-    if (!row) return [];
+    if (!row) return NOTHING;
     if (row.outcome !== 'running' || row.paused_at !== null) {
       await tx.updateTable('ticket_clocks').set({ next_alarm_at: NEVER }).where('id', '=', id).execute();
-      return [];
+      return NOTHING;
     }
-    const g = await governingVersion(tx, row.org_id, row.policy_id, row.policy_version);
+    const g = await governingVersion(
+      tx,
+      row.org_id,
+      row.policy_id,
+      row.policy_version,
+      await zoneOf(tx, row.org_id),
+    );
     const due = alarmsDue(
       g.cal,
       g.snapshot,
@@ -161,7 +180,7 @@ async function sweepClock(deps: SweeperDeps, id: string, now: Date): Promise<num
       .where('due_at', '=', row.due_at)
       .where('outcome', '=', 'running')
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) === 0) return [];
+    if (Number(moved.numUpdatedRows) === 0) return NOTHING;
 
     const alerts: AlertsTable[] = [];
     const entries: TicketEventsTable[] = [];
@@ -206,10 +225,10 @@ async function sweepClock(deps: SweeperDeps, id: string, now: Date): Promise<num
     if (entries.length) await tx.insertInto('ticket_events').values(entries).execute();
     if (level > ticket.escalation_level)
       await tx.updateTable('tickets').set({ escalation_level: level }).where('id', '=', ticket.id).execute();
-    return inserted;
+    return { inserted, ticket };
   });
-  await publishAlerts(deps, sent);
-  return sent.length;
+  publishAlerts(deps, sent.ticket, sent.inserted);
+  return sent.inserted.length;
 }
 
 async function sweepPromise(deps: SweeperDeps, id: string, now: Date): Promise<number> {
@@ -221,17 +240,17 @@ async function sweepPromise(deps: SweeperDeps, id: string, now: Date): Promise<n
       .where('id', '=', id)
       .where('next_alarm_at', '<=', at)
       .executeTakeFirst();
-    if (!peek) return [];
+    if (!peek) return NOTHING;
     const ticket = await claimRecord(deps, tx, peek.ticket_id);
-    if (!ticket) return [];
+    if (!ticket) return NOTHING;
     const p = await claim(
       deps,
       tx.selectFrom('ticket_promises').selectAll().where('id', '=', id).where('next_alarm_at', '<=', at),
     ).executeTakeFirst();
-    if (!p) return [];
+    if (!p) return NOTHING;
     if (p.status !== 'open') {
       await tx.updateTable('ticket_promises').set({ next_alarm_at: NEVER }).where('id', '=', id).execute();
-      return [];
+      return NOTHING;
     }
     const broken = p.due_at <= at;
     // Past due: broken (a reminder that would only arrive with it is not sent); else the reminder.
@@ -245,7 +264,7 @@ async function sweepPromise(deps: SweeperDeps, id: string, now: Date): Promise<n
       .where('status', '=', 'open')
       .where('alarm_stage', '=', p.alarm_stage)
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) === 0) return [];
+    if (Number(moved.numUpdatedRows) === 0) return NOTHING;
     const kind: AlertKind = broken ? 'promise_broken' : 'promise_warning';
     const people = [p.owner_id];
     if (broken)
@@ -270,10 +289,10 @@ async function sweepPromise(deps: SweeperDeps, id: string, now: Date): Promise<n
         .insertInto('ticket_events')
         .values(systemEntry(ticket, at, 'promise_broken', { promiseId: p.id, kind: p.kind, dueAt: p.due_at }))
         .execute();
-    return inserted;
+    return { inserted, ticket };
   });
-  await publishAlerts(deps, sent);
-  return sent.length;
+  publishAlerts(deps, sent.ticket, sent.inserted);
+  return sent.inserted.length;
 }
 
 function alertRow(
