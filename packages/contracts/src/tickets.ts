@@ -211,6 +211,10 @@ export const TicketListQuery = Type.Object({
   receivedTo: Type.Optional(Timestamp),
   clock: Type.Optional(Enum(CLOCKS)),
   clockOutcome: Type.Optional(Enum(CLOCK_OUTCOMES)),
+  completed: Type.Optional(
+    Type.Boolean({ description: 'only records whose work was completed (at any later status)' }),
+  ),
+  undispatched: Type.Optional(Type.Boolean({ description: 'only records no department has (未派工)' })),
   ...PageQuery,
 });
 export type TicketListQuery = Static<typeof TicketListQuery>;

@@ -119,6 +119,9 @@ describeEngines('time standards dashboard (服务时效看板) and its drill-dow
     const period = { receivedFrom: d.from, receivedTo: d.to, ...filter };
     expect((await drill(s, period)).length, `${row.name} received`).toBe(row.received);
     expect((await drill(s, { ...period, open: 'true' })).length, `${row.name} open`).toBe(row.open);
+    expect((await drill(s, { ...period, completed: 'true' })).length, `${row.name} completed`).toBe(
+      row.completed,
+    );
     for (const clock of CLOCKS)
       for (const outcome of OUTCOMES)
         expect(
@@ -256,8 +259,14 @@ describeEngines('time standards dashboard (服务时效看板) and its drill-dow
     const d = await dashboard(admin, '?period=today');
     await expectDrillDownsMatch(admin, d, d.total, {});
     for (const row of d.byProject) await expectDrillDownsMatch(admin, d, row, { projectId: row.id! });
-    for (const row of d.byDepartment.filter((r) => r.id !== null))
-      await expectDrillDownsMatch(admin, d, row, { departmentId: row.id! });
+    for (const row of d.byDepartment)
+      await expectDrillDownsMatch(
+        admin,
+        d,
+        row,
+        row.id === null ? { undispatched: 'true' } : { departmentId: row.id },
+      );
+    expect(d.byDepartment.some((r) => r.id === null)).toBe(true);
     // Which records, not just how many.
     const period = { receivedFrom: d.from, receivedTo: d.to };
     expect(numbers(await drill(admin, { ...period, clock: 'dispatch', clockOutcome: 'breached' }))).toEqual(

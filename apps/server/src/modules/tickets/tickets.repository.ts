@@ -126,6 +126,10 @@ export interface TicketFilter {
   terms?: readonly string[];
   /** Received in [from, to) (the dashboard's period). */
   receivedFrom?: string;
+  /** The work was completed (completed_at set), whatever happened after. */
+  completed?: boolean;
+  /** No department has it yet. */
+  undispatched?: boolean;
   receivedTo?: string;
   /** A clock of the current cycle, judged at `now` as the dashboard judges it. */
   clock?: { kind: ClockKind; outcome?: ClockOutcome; now: string };
@@ -158,6 +162,8 @@ export async function listTickets(db: Executor, orgId: string, f: TicketFilter):
     q = q.where(f.houseIds.length ? sql<SqlBool>`t.house_id in (${sql.join(f.houseIds)})` : NONE);
   if (f.customerId) q = q.where('t.customer_id', '=', f.customerId);
   if (f.receivedFrom) q = q.where('t.received_at', '>=', f.receivedFrom);
+  if (f.completed) q = q.where('t.completed_at', 'is not', null);
+  if (f.undispatched) q = q.where('t.department_id', 'is', null);
   if (f.receivedTo) q = q.where('t.received_at', '<', f.receivedTo);
   if (f.clock) q = q.where(hasClock(f.clock.kind, f.clock.outcome, f.clock.now));
   // Ranges on next_due_at, so with sort=due the (org_id, next_due_at, id) index is read in order.

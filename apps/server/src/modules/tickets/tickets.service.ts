@@ -642,6 +642,8 @@ export async function listTickets(
     // One notation for stored and compared instants (SQLite compares them as text).
     receivedFrom: instant(query.receivedFrom, 'receivedFrom'),
     receivedTo: instant(query.receivedTo, 'receivedTo'),
+    completed: query.completed,
+    undispatched: query.undispatched,
     clock: query.clock ? { kind: query.clock, outcome: query.clockOutcome, now } : undefined,
     due: query.due ? { state: query.due, now } : undefined,
   };

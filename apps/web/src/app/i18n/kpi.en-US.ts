@@ -46,6 +46,7 @@ export const kpiEnUS: Record<keyof typeof kpiZhCN, string> = {
   'kpi.drill.received': 'received {range}',
   'kpi.drill.clock': '{clock} {outcome}',
   'kpi.drill.clockOnly': 'with a {clock} standard',
+  'kpi.drill.undispatched': 'not dispatched',
   'kpi.outcome.met': 'met',
   'kpi.outcome.breached': 'breached',
   'kpi.outcome.running': 'running',

@@ -43,6 +43,7 @@ export const kpiZhCN = {
   'kpi.drill.received': '{range} 受理',
   'kpi.drill.clock': '{clock}{outcome}',
   'kpi.drill.clockOnly': '有{clock}时限',
+  'kpi.drill.undispatched': '未派工',
   'kpi.outcome.met': '按时',
   'kpi.outcome.breached': '超时',
   'kpi.outcome.running': '进行中',

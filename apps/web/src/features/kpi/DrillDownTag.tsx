@@ -20,6 +20,8 @@ export function DrillDownTag({ drill, onClose }: { drill: DrillDown; onClose: ()
     drill.projectId ? (projects.byId.get(drill.projectId)?.name ?? null) : null,
     drill.departmentId ? (departments.byId.get(drill.departmentId)?.name ?? null) : null,
     drill.open ? t('kpi.open') : null,
+    drill.completed ? t('kpi.completed') : null,
+    drill.undispatched ? t('kpi.drill.undispatched') : null,
     drill.clock
       ? drill.clockOutcome
         ? t('kpi.drill.clock', {

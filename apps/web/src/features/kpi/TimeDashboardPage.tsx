@@ -209,8 +209,12 @@ function DashboardBody({
           <CountLink value={total.received} to={link()} size={28} testId="kpi-received" />
         </Kpi>
         <Kpi title={t('kpi.completed')} help={t('kpi.completedHelp')}>
-          {/* The queue filters by one status at a time; completed spans four, so this count is not a link. */}
-          <CountLink value={total.completed} to={null} size={28} testId="kpi-completed" />
+          <CountLink
+            value={total.completed}
+            to={link({ completed: true })}
+            size={28}
+            testId="kpi-completed"
+          />
         </Kpi>
         <Kpi title={t('kpi.open')}>
           <CountLink value={total.open} to={link({ open: true })} size={28} testId="kpi-open" />
@@ -264,8 +268,7 @@ function DashboardBody({
         <BreakdownTable
           rows={d.byDepartment}
           nameTitle={t('kpi.col.department')}
-          // Records without a department have no queue filter of their own: their counts are plain.
-          scope={(row) => (row.id === null ? null : { departmentId: row.id })}
+          scope={(row) => (row.id === null ? { undispatched: true } : { departmentId: row.id })}
           link={link}
           testId="kpi-by-department"
         />

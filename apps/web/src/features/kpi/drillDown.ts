@@ -14,6 +14,10 @@ export interface DrillDown {
   open?: boolean;
   clock?: ClockKind;
   clockOutcome?: ClockOutcome;
+  /** Only records whose work was completed. */
+  completed?: boolean;
+  /** Only records no department has (the dashboard's 未派工 row). */
+  undispatched?: boolean;
 }
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
@@ -31,6 +35,8 @@ export function drillDownPath(d: DrillDown): string {
   if (d.open) params.set('open', 'true');
   if (d.clock) params.set('clock', d.clock);
   if (d.clock && d.clockOutcome) params.set('clockOutcome', d.clockOutcome);
+  if (d.completed) params.set('completed', 'true');
+  if (d.undispatched) params.set('undispatched', 'true');
   return `/desk/tickets?${params}`;
 }
 
@@ -55,6 +61,8 @@ export function drillDownFrom(params: URLSearchParams): DrillDown | null {
     ...(params.get('open') === 'true' ? { open: true } : {}),
     ...(clock ? { clock } : {}),
     ...(clockOutcome ? { clockOutcome } : {}),
+    ...(params.get('completed') === 'true' ? { completed: true } : {}),
+    ...(params.get('undispatched') === 'true' ? { undispatched: true } : {}),
   };
 }
 
@@ -70,5 +78,7 @@ export function drillDownQuery(d: DrillDown): Partial<TicketListQuery> {
     ...(d.departmentId ? { departmentId: d.departmentId } : {}),
     ...(d.clock ? { clock: d.clock } : {}),
     ...(d.clockOutcome ? { clockOutcome: d.clockOutcome } : {}),
+    ...(d.completed ? { completed: true } : {}),
+    ...(d.undispatched ? { undispatched: true } : {}),
   };
 }
