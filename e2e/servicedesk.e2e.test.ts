@@ -33,7 +33,9 @@ async function pick(page: Page, text: string, options: { keepOpen?: boolean } = 
   // A single select closes on its own; wait for it so the next dropdown is the only one visible.
   // A click that lands while the dropdown is still sliding in is lost: give it one more.
   await page.waitForTimeout(300);
-  if ((await page.locator(OPEN_DROPDOWN).count()) > 0 && (await option.isVisible())) await option.click();
+  // (It may be closing by now after all: then there is nothing left to click.)
+  if ((await page.locator(OPEN_DROPDOWN).count()) > 0)
+    await option.click({ timeout: 1_000 }).catch(() => undefined);
   await expect.poll(() => page.locator(OPEN_DROPDOWN).count(), POLL).toBe(0);
 }
 
