@@ -1,7 +1,13 @@
 import type { AlertKind, ClockKind } from '@steward/contracts/catalogues';
 import type { Engine } from '../../config.ts';
 import type { Db, Executor } from '../../db/database.ts';
-import type { AlertsTable, TicketClocksTable, TicketEventsTable, TicketsTable } from '../../db/schema.ts';
+import type {
+  AlertsTable,
+  TicketClocksTable,
+  TicketEventsTable,
+  TicketPromisesTable,
+  TicketsTable,
+} from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { EventBus } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
@@ -106,6 +112,34 @@ async function isolated(
   }
 }
 
+type Alarmed = { ticket_clocks: TicketClocksTable; ticket_promises: TicketPromisesTable };
+
+/**
+ * A clock or promise whose alarm has come, with its record. Locks in the order the record's own
+ * actions take them — the record, then its clock or promise — so a sweeper and a desk never wait on
+ * each other in a circle; a record being acted on right now is left to the next pass. Null when
+ * there is nothing (left) to do.
+ */
+async function claimDue<T extends keyof Alarmed>(
+  deps: SweeperDeps,
+  tx: Executor,
+  table: T,
+  id: string,
+  at: string,
+): Promise<{ ticket: TicketsTable; row: Alarmed[T] } | null> {
+  const due = () =>
+    tx
+      .selectFrom(table as 'ticket_clocks')
+      .where('id', '=', id)
+      .where('next_alarm_at', '<=', at);
+  const peek = await due().select('ticket_id').executeTakeFirst();
+  if (!peek) return null;
+  const ticket = await claimRecord(deps, tx, peek.ticket_id);
+  if (!ticket) return null;
+  const row = await claim(deps, due().selectAll()).executeTakeFirst();
+  return row ? { ticket, row: row as unknown as Alarmed[T] } : null;
+}
+
 /** The record, locked for this transaction on PostgreSQL; undefined when someone else holds it. */
 function claimRecord(deps: SweeperDeps, tx: Executor, ticketId: string) {
   const q = tx.selectFrom('tickets').selectAll().where('id', '=', ticketId);
@@ -121,23 +155,9 @@ function claim<T>(deps: SweeperDeps, query: T): T {
 async function sweepClock(deps: SweeperDeps, id: string, now: Date): Promise<number> {
   const at = now.toISOString();
   const sent = await deps.db.transaction().execute(async (tx) => {
-    const peek = await tx
-      .selectFrom('ticket_clocks')
-      .select('ticket_id')
-      .where('id', '=', id)
-      .where('next_alarm_at', '<=', at)
-      .executeTakeFirst();
-    if (!peek) return NOTHING;
-    // Locks in the order the record's own actions take them — the record, then its clock — so a
-    // sweeper and a desk never wait on each other in a circle. A record being acted on right now is
-    // left to the next pass.
-    const ticket = await claimRecord(deps, tx, peek.ticket_id);
-    if (!ticket) return NOTHING;
-    const row = await claim(
-      deps,
-      tx.selectFrom('ticket_clocks').selectAll().where('id', '=', id).where('next_alarm_at', '<=', at),
-    ).executeTakeFirst();
-    if (!row) return NOTHING;
+    const claimed = await claimDue(deps, tx, 'ticket_clocks', id, at);
+    if (!claimed) return NOTHING;
+    const { ticket, row } = claimed;
     if (row.outcome !== 'running' || row.paused_at !== null) {
       await tx.updateTable('ticket_clocks').set({ next_alarm_at: NEVER }).where('id', '=', id).execute();
       return NOTHING;
@@ -234,20 +254,9 @@ async function sweepClock(deps: SweeperDeps, id: string, now: Date): Promise<num
 async function sweepPromise(deps: SweeperDeps, id: string, now: Date): Promise<number> {
   const at = now.toISOString();
   const sent = await deps.db.transaction().execute(async (tx) => {
-    const peek = await tx
-      .selectFrom('ticket_promises')
-      .select('ticket_id')
-      .where('id', '=', id)
-      .where('next_alarm_at', '<=', at)
-      .executeTakeFirst();
-    if (!peek) return NOTHING;
-    const ticket = await claimRecord(deps, tx, peek.ticket_id);
-    if (!ticket) return NOTHING;
-    const p = await claim(
-      deps,
-      tx.selectFrom('ticket_promises').selectAll().where('id', '=', id).where('next_alarm_at', '<=', at),
-    ).executeTakeFirst();
-    if (!p) return NOTHING;
+    const claimed = await claimDue(deps, tx, 'ticket_promises', id, at);
+    if (!claimed) return NOTHING;
+    const { ticket, row: p } = claimed;
     if (p.status !== 'open') {
       await tx.updateTable('ticket_promises').set({ next_alarm_at: NEVER }).where('id', '=', id).execute();
       return NOTHING;
