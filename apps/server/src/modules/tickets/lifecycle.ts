@@ -132,3 +132,11 @@ export function nextStatus(
 export function isOpen(status: TicketStatus): boolean {
   return OPEN.includes(status);
 }
+
+/**
+ * Those who serve the customer — register, work or manage records — may reply to them, attach
+ * files and make promises; anyone who reads a record may only note on it.
+ */
+export function servesCustomers(permissions: ReadonlySet<string>): boolean {
+  return ['tickets.create', 'tickets.work', 'tickets.manage'].some((p) => permissions.has(p));
+}

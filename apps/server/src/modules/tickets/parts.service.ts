@@ -31,6 +31,7 @@ import { businessDate, listCustomers, segmentsOf, serviceHints } from '../custom
 import { listHouses } from '../property/index.ts';
 import { findPriceItem } from '../servicedesk/index.ts';
 import { ticketsError } from './tickets.errors.ts';
+import { servesCustomers } from './lifecycle.ts';
 import { customerReplied } from './promises.service.ts';
 import * as repo from './tickets.repository.ts';
 import { attachmentDto, lineAmount, lineDto } from './ticket-parts.ts';
@@ -84,10 +85,7 @@ export async function addComment(
   const text = body.body.trim();
   if (!text) throw platformError('VALIDATION_FAILED', { fields: [{ field: 'body.body', reason: 'blank' }] });
   // Anyone who reads a record may note on it; replying to the customer is for those who serve them.
-  if (
-    body.visibility === 'public' &&
-    !['tickets.create', 'tickets.work', 'tickets.manage'].some((p) => actor.permissions.has(p))
-  )
+  if (body.visibility === 'public' && !servesCustomers(actor.permissions))
     throw ticketsError('ACTION_FORBIDDEN');
   const at = deps.clock.now().toISOString();
   const entry = await deps.db.transaction().execute(async (tx) => {

@@ -12,7 +12,7 @@ import { platformError } from '../../platform/errors.ts';
 import { clockChange, promiseDtos } from '../timestandards/clocks.service.ts';
 import { newPromise, settlePromises } from '../timestandards/promises.ts';
 import { holdsOf, insertPromise } from '../timestandards/timestandards.repository.ts';
-import { isOpen } from './lifecycle.ts';
+import { isOpen, servesCustomers } from './lifecycle.ts';
 import { ticketsError } from './tickets.errors.ts';
 import * as repo from './tickets.repository.ts';
 import {
@@ -25,10 +25,8 @@ import {
 } from './tickets.service.ts';
 
 /** Making and settling promises is for those who serve the customer, as replying to them is. */
-const SERVING = ['tickets.create', 'tickets.work', 'tickets.manage'] as const;
-
 function mayPromise(actor: Actor): void {
-  if (!SERVING.some((p) => actor.permissions.has(p))) throw ticketsError('ACTION_FORBIDDEN');
+  if (!servesCustomers(actor.permissions)) throw ticketsError('ACTION_FORBIDDEN');
 }
 
 async function promiseOf(db: Executor, ticketId: string, promiseId: string): Promise<TicketPromise> {
@@ -61,7 +59,7 @@ export async function createPromise(
     // may see this record — never a person the record (and its alarm) would leak to.
     if (body.ownerId) {
       const owner = await loadPrincipalUser(tx, { id: body.ownerId });
-      const serves = owner && SERVING.some((p) => owner.permissions.has(p));
+      const serves = owner && servesCustomers(owner.permissions);
       if (
         !owner ||
         owner.orgId !== actor.orgId ||

@@ -34,7 +34,7 @@ import { errorResponses, type App } from '../../platform/routes.ts';
 import { readUpload } from '../../platform/upload.ts';
 import { performAction } from './actions.service.ts';
 import { dispatchCandidates } from './dispatch.service.ts';
-import { ACTION_RULES, routePermission } from './lifecycle.ts';
+import { ACTION_RULES, routePermission, servesCustomers } from './lifecycle.ts';
 import * as parts from './parts.service.ts';
 import * as promises from './promises.service.ts';
 import { ticketsError } from './tickets.errors.ts';
@@ -224,8 +224,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
     },
     handler: async (request, reply) => {
       const actor = actorOf(request);
-      if (!['tickets.create', 'tickets.work', 'tickets.manage'].some((p) => actor.permissions.has(p)))
-        throw ticketsError('ACTION_FORBIDDEN');
+      if (!servesCustomers(actor.permissions)) throw ticketsError('ACTION_FORBIDDEN');
       const upload = await readUpload(request, deps.config.attachmentLimit, ['stage']);
       return reply.status(201).send(await parts.addAttachment(deps, actor, request.params.id, upload));
     },
