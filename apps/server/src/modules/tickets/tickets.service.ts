@@ -57,16 +57,6 @@ export function deadlinesOf(row: TicketsTable): TicketDeadlines {
   };
 }
 
-export function deadlineColumns(d: TicketDeadlines) {
-  return {
-    dispatch_by: d.dispatchBy,
-    accept_by: d.acceptBy,
-    arrive_by: d.arriveBy,
-    complete_by: d.completeBy,
-    feedback_by: d.feedbackBy,
-  };
-}
-
 export function summaryDto(row: repo.TicketRow): TicketSummary {
   return {
     id: row.id,

@@ -99,16 +99,6 @@ export async function updateClock(
 
 /* ------------------------------------------------------------------ promises */
 
-export async function promisesOf(db: Executor, ticketId: string): Promise<TicketPromisesTable[]> {
-  return db
-    .selectFrom('ticket_promises')
-    .selectAll()
-    .where('ticket_id', '=', ticketId)
-    .orderBy('made_at')
-    .orderBy('id')
-    .execute();
-}
-
 export async function insertPromise(db: Executor, row: TicketPromisesTable): Promise<void> {
   await db.insertInto('ticket_promises').values(row).execute();
 }
