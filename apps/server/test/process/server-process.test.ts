@@ -80,9 +80,11 @@ describe('the server process', () => {
     socket.write(body.slice(10));
     await closed; // the server closes it: it is shutting down, so it keeps no connection alive
     expect(answer).toMatch(/^HTTP\/1\.1 200/);
-    // Whatever was accepted before the listener closed is answered too; nothing is cut off.
+    // Whatever was accepted before the listener closed is answered too; nothing is cut off. A request
+    // whose bytes reach the server only after shutdown began is told so (503 with Connection: close)
+    // rather than started; the client may retry it against another process.
     for (const status of await Promise.all(burst)) {
-      expect([200, 'refused']).toContain(status);
+      expect([200, 503, 'refused']).toContain(status);
     }
     expect(await proc.exited).toBe(0);
   });
