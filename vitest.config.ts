@@ -8,10 +8,25 @@ export default defineConfig({
           name: 'server',
           root: './apps/server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/reliability/**'],
           environment: 'node',
           globalSetup: ['./test/postgres-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The reliability suite: crash safety, bad input, the permissions matrix, concurrency and
+        // soak. `npm test` runs its short version; `npm run test:reliability` the full one
+        // (STEWARD_RELIABILITY=full).
+        test: {
+          name: 'reliability',
+          root: './apps/server',
+          include: ['test/reliability/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./test/postgres-global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 180_000,
         },
       },
       {
