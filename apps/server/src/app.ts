@@ -169,6 +169,9 @@ async function registerConsole(app: FastifyInstance, webDir: string | null): Pro
       // Look files up per request (not a list taken at start): a rebuilt console is served at
       // once; a missing file falls through to the not-found handler below (SPA fallback).
       wildcard: true,
+      // The build writes .br and .gz beside each asset (apps/web/vite.config.ts); send those to
+      // browsers that accept them.
+      preCompressed: true,
       setHeaders: (reply, file) => {
         // Vite fingerprints assets, so they never change; index.html must always be fresh.
         reply.header(

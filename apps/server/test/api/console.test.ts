@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../harness.ts';
 
@@ -36,6 +37,23 @@ describe('serving the web console', () => {
     const rebuilt = await h.app.inject({ url: '/assets/app-2.js' });
     expect(rebuilt.statusCode).toBe(200);
     expect(rebuilt.body).toBe('console.log(2)');
+  });
+
+  it('sends the build’s precompressed copies to browsers that accept them, and the plain file to others', async () => {
+    const script = `console.log(${JSON.stringify('客服'.repeat(500))})`;
+    fs.writeFileSync(path.join(webDir, 'assets', 'big-1.js'), script);
+    fs.writeFileSync(path.join(webDir, 'assets', 'big-1.js.br'), zlib.brotliCompressSync(script));
+    fs.writeFileSync(path.join(webDir, 'assets', 'big-1.js.gz'), zlib.gzipSync(script));
+    const br = await h.app.inject({ url: '/assets/big-1.js', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+    const gz = await h.app.inject({ url: '/assets/big-1.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(script);
+    const plain = await h.app.inject({ url: '/assets/big-1.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
   });
 
   it('keeps API 404s as JSON errors, not the console page', async () => {
