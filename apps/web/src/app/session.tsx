@@ -42,7 +42,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const me = useQuery({
     queryKey: queryKeys.me,
     queryFn: loadSession,
-    enabled: needsSetup === false,
+    // Asked beside the setup status, not after it: the first screen waits for one round trip, not two.
+    // (On an installation still to be set up the answer is simply "nobody signed in".)
+    enabled: needsSetup !== true,
     staleTime: Infinity,
     retry: false,
   });
