@@ -239,6 +239,20 @@ export async function insertCustomer(db: Executor, row: CustomersTable): Promise
   await db.insertInto('customers').values(row).execute();
 }
 
+/**
+ * Holds the customer's row until the transaction ends (a no-op write: SQLite has no FOR UPDATE).
+ * An edit that replaces the phones or tags takes it first, so two editors queue and the second sees
+ * the first's version (409) instead of colliding on the rows the first re-inserted.
+ */
+export async function lockCustomer(db: Executor, orgId: string, id: string): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Applies the changes if the row is still at `version`; false when someone else got there first. */
 export async function updateCustomer(
   db: Executor,

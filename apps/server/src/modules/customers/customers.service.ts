@@ -384,6 +384,9 @@ export async function updateCustomer(
   body: UpdateCustomerBody,
 ): Promise<Customer> {
   return deps.db.transaction().execute(async (tx) => {
+    // Locked, then read: the phones and tags are replaced before the versioned update, and two
+    // editors doing that side by side collided on the rows (a 500 on PostgreSQL).
+    await repo.lockCustomer(tx, actor.orgId, id);
     const current = await visibleCustomer(tx, actor, id);
     if (current.version !== body.version) throw platformError('VERSION_CONFLICT');
     const changes: Partial<CustomersTable> = {};

@@ -248,9 +248,10 @@ export async function overlappingShift(
 }
 
 /**
- * Holds the person's row until the transaction ends (a write that changes nothing), so two
- * shifts for one person added at the same moment are checked for overlap one after the other
- * on PostgreSQL too. SQLite runs write transactions one at a time anyway.
+ * Holds the person's row until the transaction ends (a write that changes nothing), so work on one
+ * person queues on PostgreSQL too (SQLite runs write transactions one at a time anyway): two shifts
+ * added at the same moment are checked for overlap one after the other, and two writers of a staff
+ * profile (whose duties are deleted and re-inserted) do not collide on the unique duty or merge.
  */
 export async function lockPerson(db: Executor, orgId: string, userId: string): Promise<void> {
   await db

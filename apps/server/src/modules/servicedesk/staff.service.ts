@@ -100,6 +100,8 @@ export async function updateStaff(
   body: UpdateStaffBody,
 ): Promise<StaffProfile> {
   return deps.db.transaction().execute(async (tx) => {
+    // Locked, then read: the last of several writers at once replaces the whole profile.
+    await repo.lockPerson(tx, actor.orgId, userId);
     const person = await repo.findStaff(tx, actor.orgId, userId);
     if (!person) throw platformError('NOT_FOUND');
     // A department that was deactivated after the person joined may stay while other things change.

@@ -35,10 +35,10 @@ type Change = {
 };
 
 /**
- * Takes one lifecycle action. In one transaction: the record is read within the caller's scope,
- * the version they read is checked, the action is checked against the lifecycle table (role,
- * assignee, current status), the change is written only if the version still matches — so of two
- * simultaneous actions exactly one wins — and the timeline gets its entries.
+ * Takes one lifecycle action. In one transaction: the record is locked and read within the
+ * caller's scope, the version they read is checked, the action is checked against the lifecycle
+ * table (role, assignee, current status), the change is written only if the version still matches
+ * — so of two simultaneous actions exactly one wins — and the timeline gets its entries.
  */
 export async function performAction<A extends TicketAction>(
   deps: TicketsDeps,
@@ -48,6 +48,11 @@ export async function performAction<A extends TicketAction>(
   body: TicketActionBodies[A],
 ): Promise<Ticket> {
   const result = await deps.db.transaction().execute(async (tx) => {
+    // Locked, then read, as a reply to the customer does (it stops the feedback clock without a new
+    // version): else an action could write clocks computed from rows read before that reply
+    // committed (a hold paused a feedback clock the reply had stopped). A link locks its two
+    // records itself, in id order.
+    if (action !== 'link') await repo.lockTickets(tx, actor.orgId, [id]);
     const row = await ticketInScope(tx, actor, id);
     if (body.version !== row.version)
       throw platformError('VERSION_CONFLICT', { currentVersion: row.version });
