@@ -54,7 +54,7 @@ export async function eventsRoutes(app: App, deps: { events: EventBus }): Promis
 
   app.get('/api/v1/events', {
     // Passive: holding the stream open is not activity, so an unattended console still signs out.
-    config: { access: { authenticated: true, passive: true } },
+    config: { access: { authenticated: true, passive: true }, reach: 'scope' },
     schema: {
       tags: ['platform'],
       summary: 'Live updates (Server-Sent Events) of records within the caller’s scope',

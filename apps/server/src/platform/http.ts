@@ -26,9 +26,50 @@ export type Access =
     }
   | { permission: Permission };
 
+/**
+ * Where the things a route touches may lie for a caller who holds its permission. Every non-public
+ * /api route declares it beside `access` (checked when routes register) and the OpenAPI document
+ * publishes it as `x-reach`; test/reliability/matrix.test.ts holds every route to it, for every
+ * role, against a record in the caller's scope, one outside it and one of another organisation.
+ * - 'org': organisation-wide (configuration, organisation collections): a scoped holder gets the
+ *   same answer as an organisation-wide one.
+ * - 'scope': the record named by the path, or the place/record named in the body or query, must lie
+ *   in the caller's project/building scope; outside it answers 404 and lists leave it out.
+ * - 'self': the caller's own things (their session, password, alerts).
+ * Another organisation's ids always answer 404 and never appear in a list.
+ */
+export type ReachKind = 'org' | 'scope' | 'self';
+export type Reach =
+  | ReachKind
+  | {
+      kind: ReachKind;
+      /** Holders of the route's permission who also need one of these (the service checks it) get 403 `code`. */
+      anyOf?: { permissions: readonly Permission[]; code: string };
+      /** What a scoped caller gets for something outside their scope when the kind's default does not apply. */
+      outOfScope?: { status: number; code: string };
+      /** What another organisation's id in the body gets when it is not 404 (say, a 400 naming the field). */
+      foreign?: { status: number; code: string };
+      /** Why the declared exception is by design. */
+      because?: string;
+    };
+
+/**
+ * A place (house, area, project) named in the body or query rather than the path: refused as a
+ * 400 naming the field, the same beyond the caller's scope as in another organisation.
+ */
+export function namedPlace(code: string): Reach {
+  return {
+    kind: 'scope',
+    outOfScope: { status: 400, code },
+    foreign: { status: 400, code },
+    because: 'the place is a field of the input, refused alike beyond the scope and in another organisation',
+  };
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    reach?: Reach;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -93,18 +134,39 @@ export function errorBody(error: AppError, locale: Locale, requestId: string) {
   return { error: { code: error.code, message, ...(details ? { details } : {}) } };
 }
 
-/** Path of the first string (or key) holding U+0000, which PostgreSQL cannot store in text. */
-export function findNul(value: unknown, path: string[]): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], [...path, String(i)]);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = key.includes('\u0000') ? [...path, key] : findNul(item, [...path, key]);
-      if (found) return found;
+/**
+ * The first string (or key) that no database stores as sent: one holding U+0000 (PostgreSQL refuses
+ * it) or a lone UTF-16 surrogate (both engines would silently store U+FFFD instead). Walks with a
+ * stack of its own, so a body nested thousands of levels deep is an answer, not a stack overflow.
+ */
+export function findUnstorableText(
+  value: unknown,
+  path: string[],
+): { path: string[]; keyword: 'nul' | 'surrogate' } | null {
+  // With the u flag a surrogate pair is one code point, so \p{Cs} matches only a lone surrogate.
+  const problem = (text: string): 'nul' | 'surrogate' | null =>
+    text.includes('\u0000') ? 'nul' : /\p{Cs}/u.test(text) ? 'surrogate' : null;
+  // Paths are linked to their parent, not copied per level: deep nesting stays linear.
+  type At = { key: string; up: At | null };
+  const pathOf = (at: At | null): string[] => {
+    const keys: string[] = [];
+    for (let node = at; node; node = node.up) keys.unshift(node.key);
+    return [...path, ...keys];
+  };
+  const stack: [unknown, At | null][] = [[value, null]];
+  while (stack.length) {
+    const [item, at] = stack.pop()!;
+    if (typeof item === 'string') {
+      const keyword = problem(item);
+      if (keyword) return { path: pathOf(at), keyword };
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], { key: String(i), up: at }]);
+    } else if (item && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item).reverse()) {
+        const keyword = problem(key);
+        if (keyword) return { path: pathOf({ key, up: at }), keyword };
+        stack.push([child, { key, up: at }]);
+      }
     }
   }
   return null;
@@ -120,12 +182,19 @@ async function platformPlugin(app: FastifyInstance, deps: HttpDeps): Promise<voi
       throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
     }
     if (!access) return;
+    const reach = route.config?.reach;
+    if (route.url.startsWith('/api/v1') && !('public' in access) && !reach) {
+      throw new Error(`route ${String(route.method)} ${route.url} declares no reach`);
+    }
     // The OpenAPI document states each operation's rule as `x-access` (public, authenticated or
-    // the permission), and shows public routes without the global security requirement.
+    // the permission) and its reach as `x-reach` (exceptions as `x-reach-rule`), and shows public
+    // routes without the global security requirement.
     const rule =
       'public' in access ? 'public' : 'authenticated' in access ? 'authenticated' : access.permission;
     const openApi: Record<string, unknown> = {
       'x-access': rule,
+      ...(reach ? { 'x-reach': typeof reach === 'string' ? reach : reach.kind } : {}),
+      ...(reach && typeof reach === 'object' ? { 'x-reach-rule': reach } : {}),
       ...('public' in access ? { security: [] } : {}),
     };
     route.schema = Object.assign({}, route.schema, openApi);
@@ -157,15 +226,16 @@ async function platformPlugin(app: FastifyInstance, deps: HttpDeps): Promise<voi
     }
   });
 
-  // Text with NUL is refused before validation, on every route and both engines alike.
+  // Text with NUL or a lone surrogate is refused before validation, on every route and both engines alike.
   app.addHook('preValidation', async (request) => {
     for (const [part, value] of [
       ['params', request.params],
       ['query', request.query],
       ['body', request.body],
     ] as const) {
-      const path = findNul(value, [part]);
-      if (path) throw validationFailed([fieldError(path.join('.'), 'nul', {}, request.locale)]);
+      const found = findUnstorableText(value, [part]);
+      if (found)
+        throw validationFailed([fieldError(found.path.join('.'), found.keyword, {}, request.locale)]);
     }
   });
 

@@ -130,6 +130,38 @@ describeEngines('HTTP platform', (engine) => {
     });
   });
 
+  it('refuses lone surrogates (stored as U+FFFD otherwise) and answers deeply nested bodies with 400', async () => {
+    // Found by the bad-input reliability suite: the NUL check recursed and overflowed the stack
+    // (500) on a body nested 5000 levels deep, and a lone surrogate was silently stored as U+FFFD.
+    const s = await signIn(h.app, org.adminUsername, PASSWORD);
+    const lone = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: s.headers,
+      payload: { code: 'S1', name: 'a\uD800b', type: 'office' },
+    });
+    expect(lone.statusCode).toBe(400);
+    expect(lone.json().error.details.fields).toEqual([
+      expect.objectContaining({ field: 'body.name', keyword: 'surrogate' }),
+    ]);
+    const pair = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: s.headers,
+      payload: { code: 'S2', name: '𠜎 项目 👨‍👩‍👧', type: 'office' },
+    });
+    expect(pair.statusCode).toBe(201);
+    expect(pair.json().name).toBe('𠜎 项目 👨‍👩‍👧');
+    const nested = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: { ...s.headers, 'content-type': 'application/json' },
+      payload: '{"a":'.repeat(5000) + '1' + '}'.repeat(5000),
+    });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('filters the audit log by instants whatever the offset, and refuses impossible times', async () => {
     const s = await signIn(h.app, org.adminUsername, PASSWORD);
     const utc = h.clock.now().toISOString();

@@ -18,17 +18,27 @@ import {
   User,
   UserListQuery,
 } from '@steward/contracts';
-import { actorOf, idempotencyOf, requestMeta } from '../../platform/http.ts';
+import { actorOf, idempotencyOf, requestMeta, type Reach } from '../../platform/http.ts';
 import { errorResponses, type App } from '../../platform/routes.ts';
 import * as rolesService from './roles.service.ts';
 import * as tokensService from './tokens.service.ts';
 import * as usersService from './users.service.ts';
 
+/**
+ * A person's "place" is their data scope: a scoped manager of users reaches those whose scope lies
+ * within their own, and is refused (not 404: the person is listed organisation-wide) beyond it.
+ */
+const managesPeople = {
+  kind: 'scope',
+  outOfScope: { status: 403, code: 'SCOPE_ESCALATION_FORBIDDEN' },
+  because: 'nobody manages someone who sees more of the organisation than they do',
+} satisfies Reach;
+
 export async function accessRoutes(app: App, deps: usersService.AccessDeps): Promise<void> {
   const tags = ['access'];
 
   app.get('/api/v1/users', {
-    config: { access: { permission: 'users.read' } },
+    config: { access: { permission: 'users.read' }, reach: 'org' },
     schema: {
       tags,
       summary: 'Staff users of the organisation',
@@ -39,7 +49,10 @@ export async function accessRoutes(app: App, deps: usersService.AccessDeps): Pro
   });
 
   app.post('/api/v1/users', {
-    config: { access: { permission: 'users.manage' } },
+    config: {
+      access: { permission: 'users.manage' },
+      reach: { ...managesPeople, foreign: { status: 400, code: 'INVALID_SCOPE' } },
+    },
     schema: {
       tags,
       summary: 'Create a staff user with roles and data scope',
@@ -59,13 +72,13 @@ export async function accessRoutes(app: App, deps: usersService.AccessDeps): Pro
   });
 
   app.get('/api/v1/users/:id', {
-    config: { access: { permission: 'users.read' } },
+    config: { access: { permission: 'users.read' }, reach: 'org' },
     schema: { tags, summary: 'One staff user', params: IdParams, response: { 200: User, ...errorResponses } },
     handler: (request) => usersService.getUser(deps, actorOf(request), request.params.id),
   });
 
   app.patch('/api/v1/users/:id', {
-    config: { access: { permission: 'users.manage' } },
+    config: { access: { permission: 'users.manage' }, reach: managesPeople },
     schema: {
       tags,
       summary: 'Change profile, roles, scope or status (optimistic: send the version you read)',
@@ -78,7 +91,7 @@ export async function accessRoutes(app: App, deps: usersService.AccessDeps): Pro
   });
 
   app.post('/api/v1/users/:id/reset-password', {
-    config: { access: { permission: 'users.manage' } },
+    config: { access: { permission: 'users.manage' }, reach: managesPeople },
     schema: {
       tags,
       summary: 'Set a temporary password and end the user’s sessions',
@@ -97,7 +110,7 @@ export async function accessRoutes(app: App, deps: usersService.AccessDeps): Pro
   });
 
   app.post('/api/v1/users/:id/revoke-sessions', {
-    config: { access: { permission: 'users.manage' } },
+    config: { access: { permission: 'users.manage' }, reach: managesPeople },
     schema: {
       tags,
       summary: 'Sign the user out everywhere',
@@ -109,7 +122,7 @@ export async function accessRoutes(app: App, deps: usersService.AccessDeps): Pro
   });
 
   app.get('/api/v1/permissions', {
-    config: { access: { permission: 'users.read' } },
+    config: { access: { permission: 'users.read' }, reach: 'org' },
     schema: {
       tags,
       summary: 'The permission catalogue',
@@ -119,13 +132,13 @@ export async function accessRoutes(app: App, deps: usersService.AccessDeps): Pro
   });
 
   app.get('/api/v1/roles', {
-    config: { access: { permission: 'users.read' } },
+    config: { access: { permission: 'users.read' }, reach: 'org' },
     schema: { tags, summary: 'Roles with their permissions', response: { 200: RoleList, ...errorResponses } },
     handler: async (request) => ({ items: await rolesService.listRoles(deps, actorOf(request)) }),
   });
 
   app.post('/api/v1/roles', {
-    config: { access: { permission: 'roles.manage' } },
+    config: { access: { permission: 'roles.manage' }, reach: 'org' },
     schema: {
       tags,
       summary: 'Create a custom role',
@@ -145,7 +158,7 @@ export async function accessRoutes(app: App, deps: usersService.AccessDeps): Pro
   });
 
   app.patch('/api/v1/roles/:id', {
-    config: { access: { permission: 'roles.manage' } },
+    config: { access: { permission: 'roles.manage' }, reach: 'org' },
     schema: {
       tags,
       summary: 'Rename a role or change its permissions',
@@ -158,7 +171,7 @@ export async function accessRoutes(app: App, deps: usersService.AccessDeps): Pro
   });
 
   app.get('/api/v1/api-tokens', {
-    config: { access: { permission: 'tokens.manage' } },
+    config: { access: { permission: 'tokens.manage' }, reach: 'org' },
     schema: {
       tags,
       summary: 'API tokens for integrations (secrets are never shown again)',
@@ -168,7 +181,10 @@ export async function accessRoutes(app: App, deps: usersService.AccessDeps): Pro
   });
 
   app.post('/api/v1/api-tokens', {
-    config: { access: { permission: 'tokens.manage' } },
+    config: {
+      access: { permission: 'tokens.manage' },
+      reach: { ...managesPeople, foreign: { status: 400, code: 'TOKEN_USER_INVALID' } },
+    },
     schema: {
       tags,
       summary: 'Issue a token acting as a user; the secret is in this response only',
@@ -187,7 +203,7 @@ export async function accessRoutes(app: App, deps: usersService.AccessDeps): Pro
   });
 
   app.post('/api/v1/api-tokens/:id/revoke', {
-    config: { access: { permission: 'tokens.manage' } },
+    config: { access: { permission: 'tokens.manage' }, reach: managesPeople },
     schema: {
       tags,
       summary: 'Revoke a token at once',

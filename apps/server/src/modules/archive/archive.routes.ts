@@ -57,7 +57,7 @@ export async function archiveRoutes(
   const tags = ['archive'];
 
   app.get('/api/v1/imports/:kind/template.xlsx', {
-    config: { access: { permission: 'archive.import' } },
+    config: { access: { permission: 'archive.import' }, reach: 'org' },
     schema: {
       tags,
       summary: 'Download the import template (.xlsx, Chinese headers)',
@@ -71,7 +71,7 @@ export async function archiveRoutes(
   });
 
   app.post('/api/v1/imports/:kind', {
-    config: { access: { permission: 'archive.import' } },
+    config: { access: { permission: 'archive.import' }, reach: 'scope' },
     schema: {
       tags,
       summary:
@@ -97,7 +97,7 @@ export async function archiveRoutes(
   });
 
   app.get('/api/v1/exports/:kind.xlsx', {
-    config: { access: { permission: 'archive.export' } },
+    config: { access: { permission: 'archive.export' }, reach: 'scope' },
     schema: {
       tags,
       summary:

@@ -9,7 +9,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { auditActor, writeAudit } from '../../platform/audit/audit.ts';
 import type { Actor, RequestMeta } from '../../platform/auth/actor.ts';
-import { canAccessProject, scopeLists } from '../../platform/auth/scope.ts';
+import { scopeLists } from '../../platform/auth/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { platformError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n.ts';
@@ -17,6 +17,7 @@ import { maskPhone } from '../../platform/phone.ts';
 import type { PiiCipher } from '../../platform/pii/cipher.ts';
 import { writeSheet } from '../../platform/xlsx.ts';
 import { businessDate } from '../customers/index.ts';
+import { getProject } from '../property/index.ts';
 import * as repo from './archive.repository.ts';
 
 export type ExportDeps = { db: Db; clock: Clock; cipher: PiiCipher; config: Pick<Config, 'timeZone'> };
@@ -111,7 +112,8 @@ export async function exportArchive(
 ): Promise<{ fileName: string; write: (out: NodeJS.WritableStream) => Promise<unknown> }> {
   if (kind === 'customers' && !actor.permissions.has('customers.read'))
     throw platformError('FORBIDDEN', { permission: 'customers.read' });
-  if (query.projectId && !canAccessProject(actor.scope, query.projectId)) throw platformError('NOT_FOUND');
+  // A project beyond the scope, unknown or of another organisation is 404 alike (not an empty file).
+  if (query.projectId) await getProject(deps, actor, query.projectId);
   const filter = { scope: scopeLists(actor.scope), projectId: query.projectId, buildingId: query.buildingId };
   const withPii = kind === 'customers' && actor.permissions.has('customers.reveal');
   const records =

@@ -6,7 +6,7 @@ import { listAudit } from './audit.service.ts';
 
 export async function auditRoutes(app: App, deps: { db: Db }): Promise<void> {
   app.get('/api/v1/audit', {
-    config: { access: { permission: 'audit.read' } },
+    config: { access: { permission: 'audit.read' }, reach: 'org' },
     schema: {
       tags: ['audit'],
       summary:

@@ -39,7 +39,7 @@ export async function authRoutes(app: App, deps: service.AuthDeps): Promise<void
   });
 
   app.post('/api/v1/auth/logout', {
-    config: { access: { authenticated: true, duringPasswordChange: true } },
+    config: { access: { authenticated: true, duringPasswordChange: true }, reach: 'self' },
     schema: { tags, summary: 'End this session', response: { 200: OkResponse, ...errorResponses } },
     handler: async (request, reply) => {
       await service.logout(deps, actorOf(request), requestMeta(request));
@@ -49,7 +49,7 @@ export async function authRoutes(app: App, deps: service.AuthDeps): Promise<void
   });
 
   app.get('/api/v1/auth/me', {
-    config: { access: { authenticated: true, duringPasswordChange: true } },
+    config: { access: { authenticated: true, duringPasswordChange: true }, reach: 'self' },
     schema: {
       tags,
       summary: 'The signed-in user and the CSRF token of this session',
@@ -59,7 +59,7 @@ export async function authRoutes(app: App, deps: service.AuthDeps): Promise<void
   });
 
   app.post('/api/v1/auth/password', {
-    config: { access: { authenticated: true, duringPasswordChange: true } },
+    config: { access: { authenticated: true, duringPasswordChange: true }, reach: 'self' },
     schema: {
       tags,
       summary: 'Change my password (signs out my other sessions)',

@@ -22,7 +22,7 @@ import {
   UpdateCustomerBody,
   UpdateRelationBody,
 } from '@steward/contracts';
-import { actorOf, idempotencyOf, requestMeta } from '../../platform/http.ts';
+import { actorOf, idempotencyOf, requestMeta, namedPlace } from '../../platform/http.ts';
 import { errorResponses, type App } from '../../platform/routes.ts';
 import { readUpload } from '../../platform/upload.ts';
 import { customersError } from './customers.errors.ts';
@@ -35,7 +35,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   const withUpload = { ...errorResponses, 413: errorResponses[400] };
 
   app.get('/api/v1/customers', {
-    config: { access: { permission: 'customers.read' } },
+    config: { access: { permission: 'customers.read' }, reach: 'scope' },
     schema: {
       tags,
       summary:
@@ -47,7 +47,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.post('/api/v1/customers', {
-    config: { access: { permission: 'customers.manage' } },
+    config: { access: { permission: 'customers.manage' }, reach: namedPlace('HOUSE_UNAVAILABLE') },
     schema: {
       tags,
       summary: 'Register a customer',
@@ -67,7 +67,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.get('/api/v1/customers/:id', {
-    config: { access: { permission: 'customers.read' } },
+    config: { access: { permission: 'customers.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'One customer with houses; personal data masked',
@@ -78,7 +78,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.patch('/api/v1/customers/:id', {
-    config: { access: { permission: 'customers.manage' } },
+    config: { access: { permission: 'customers.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Update a customer',
@@ -91,7 +91,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.get('/api/v1/customers/:id/overview', {
-    config: { access: { permission: 'customers.read' } },
+    config: { access: { permission: 'customers.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'The customer 360 view',
@@ -102,7 +102,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.post('/api/v1/customers/:id/reveal', {
-    config: { access: { permission: 'customers.reveal' } },
+    config: { access: { permission: 'customers.reveal' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'The full value of a masked field; written to the audit log',
@@ -115,7 +115,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.post('/api/v1/customers/:id/houses', {
-    config: { access: { permission: 'customers.manage' } },
+    config: { access: { permission: 'customers.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Relate the customer to a house',
@@ -127,7 +127,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.patch('/api/v1/customers/:id/houses/:relationId', {
-    config: { access: { permission: 'customers.manage' } },
+    config: { access: { permission: 'customers.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Change the dates of a relation (e.g. moving out)',
@@ -146,7 +146,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.delete('/api/v1/customers/:id/houses/:relationId', {
-    config: { access: { permission: 'customers.manage' } },
+    config: { access: { permission: 'customers.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Remove a relation entered by mistake',
@@ -158,7 +158,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.post('/api/v1/customers/:id/contacts', {
-    config: { access: { permission: 'customers.manage' } },
+    config: { access: { permission: 'customers.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Log a contact with the customer',
@@ -173,7 +173,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.post('/api/v1/customers/:id/documents', {
-    config: { access: { permission: 'customers.manage' } },
+    config: { access: { permission: 'customers.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary:
@@ -203,7 +203,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.get('/api/v1/customers/:id/documents/:documentId/file', {
-    config: { access: { permission: 'customers.reveal' } },
+    config: { access: { permission: 'customers.reveal' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'The stamped ID copy (image/jpeg); every view is audited',
@@ -223,7 +223,7 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.delete('/api/v1/customers/:id/documents/:documentId', {
-    config: { access: { permission: 'customers.manage' } },
+    config: { access: { permission: 'customers.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Delete an ID copy',
@@ -243,13 +243,13 @@ export async function customersRoutes(app: App, deps: documents.DocumentsDeps): 
   });
 
   app.get('/api/v1/tags', {
-    config: { access: { permission: 'customers.read' } },
+    config: { access: { permission: 'customers.read' }, reach: 'org' },
     schema: { tags, summary: 'Customer tags', response: { 200: TagList, ...errorResponses } },
     handler: async (request) => ({ items: await service.listTags(deps, actorOf(request)) }),
   });
 
   app.post('/api/v1/tags', {
-    config: { access: { permission: 'customers.manage' } },
+    config: { access: { permission: 'customers.manage' }, reach: 'org' },
     schema: {
       tags,
       summary: 'Create a customer tag',

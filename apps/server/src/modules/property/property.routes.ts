@@ -31,7 +31,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   const tags = ['property'];
 
   app.get('/api/v1/projects', {
-    config: { access: { permission: 'projects.read' } },
+    config: { access: { permission: 'projects.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Projects in the caller’s scope',
@@ -42,7 +42,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.post('/api/v1/projects', {
-    config: { access: { permission: 'projects.manage' } },
+    config: { access: { permission: 'projects.manage' }, reach: 'org' },
     schema: {
       tags,
       summary: 'Create a project (小区)',
@@ -61,13 +61,13 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.get('/api/v1/projects/:id', {
-    config: { access: { permission: 'projects.read' } },
+    config: { access: { permission: 'projects.read' }, reach: 'scope' },
     schema: { tags, summary: 'One project', params: IdParams, response: { 200: Project, ...errorResponses } },
     handler: (request) => service.getProject(deps, actorOf(request), request.params.id),
   });
 
   app.get('/api/v1/projects/:id/buildings', {
-    config: { access: { permission: 'projects.read' } },
+    config: { access: { permission: 'projects.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Buildings of a project within the caller’s scope',
@@ -80,7 +80,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.post('/api/v1/projects/:id/buildings', {
-    config: { access: { permission: 'projects.manage' } },
+    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Add a building (楼栋)',
@@ -101,7 +101,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.patch('/api/v1/projects/:id', {
-    config: { access: { permission: 'projects.manage' } },
+    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Change a project (whole-project scope only)',
@@ -113,7 +113,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.get('/api/v1/projects/:id/tree', {
-    config: { access: { permission: 'projects.read' } },
+    config: { access: { permission: 'projects.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Buildings and units of a project with house, customer and area counts (caller’s scope)',
@@ -124,7 +124,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.patch('/api/v1/buildings/:id', {
-    config: { access: { permission: 'projects.manage' } },
+    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Rename a building',
@@ -136,7 +136,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.post('/api/v1/buildings/:id/units', {
-    config: { access: { permission: 'projects.manage' } },
+    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Add a unit (单元) to a building',
@@ -157,7 +157,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.patch('/api/v1/units/:id', {
-    config: { access: { permission: 'projects.manage' } },
+    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Rename a unit',
@@ -169,7 +169,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.get('/api/v1/houses', {
-    config: { access: { permission: 'projects.read' } },
+    config: { access: { permission: 'projects.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Houses in the caller’s scope, by building, unit and room; q finds 3-2-1502 or 1502',
@@ -180,7 +180,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.post('/api/v1/houses', {
-    config: { access: { permission: 'projects.manage' } },
+    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Add a house (房屋)',
@@ -194,7 +194,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.get('/api/v1/houses/:id', {
-    config: { access: { permission: 'projects.read' } },
+    config: { access: { permission: 'projects.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'One house with its current occupants',
@@ -205,7 +205,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.patch('/api/v1/houses/:id', {
-    config: { access: { permission: 'projects.manage' } },
+    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Change a house (names the version it read)',
@@ -217,7 +217,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.get('/api/v1/areas', {
-    config: { access: { permission: 'projects.read' } },
+    config: { access: { permission: 'projects.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Public areas and facilities in the caller’s scope',
@@ -228,7 +228,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.post('/api/v1/areas', {
-    config: { access: { permission: 'projects.manage' } },
+    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Add a public area or facility (公共区域/设施)',
@@ -242,7 +242,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.patch('/api/v1/areas/:id', {
-    config: { access: { permission: 'projects.manage' } },
+    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Change a public area or facility',

@@ -27,9 +27,12 @@ import { errorResponses, type App } from '../../platform/routes.ts';
 import * as service from './servicedesk.service.ts';
 import * as staff from './staff.service.ts';
 
-/** Reading the configuration is part of working records; changing it is a separate permission. */
-const read = { access: { permission: 'tickets.read' } } as const;
-const configure = { access: { permission: 'servicedesk.configure' } } as const;
+/**
+ * Reading the configuration is part of working records; changing it is a separate permission. Both
+ * are organisation-wide (reach 'org'), except a person's building duties (see PUT /staff/:id).
+ */
+const read = { access: { permission: 'tickets.read' }, reach: 'org' } as const;
+const configure = { access: { permission: 'servicedesk.configure' }, reach: 'org' } as const;
 
 export async function servicedeskRoutes(app: App, deps: staff.StaffDeps): Promise<void> {
   const tags = ['service desk configuration'];
@@ -136,7 +139,15 @@ export async function servicedeskRoutes(app: App, deps: staff.StaffDeps): Promis
   });
 
   app.put('/api/v1/staff/:id', {
-    config: configure,
+    config: {
+      ...configure,
+      reach: {
+        kind: 'scope',
+        outOfScope: { status: 403, code: 'DUTY_OUTSIDE_SCOPE' },
+        because:
+          'the person is listed organisation-wide; only duties on buildings beyond the caller are refused',
+      },
+    },
     schema: {
       tags,
       summary: 'Set a person’s department, skills and building duties (duties within the caller’s scope)',

@@ -29,7 +29,7 @@ import {
 } from '@steward/contracts';
 import { TICKET_ACTIONS, type TicketAction } from '@steward/contracts/catalogues';
 import { contentDisposition } from '../../platform/files.ts';
-import { actorOf, idempotencyOf } from '../../platform/http.ts';
+import { actorOf, idempotencyOf, type Reach, namedPlace } from '../../platform/http.ts';
 import { errorResponses, type App } from '../../platform/routes.ts';
 import { readUpload } from '../../platform/upload.ts';
 import { performAction } from './actions.service.ts';
@@ -59,12 +59,26 @@ const ACTION_SUMMARIES: Record<TicketAction, string> = {
   reclassify: 'Correct type, category or urgency',
 };
 
+/** Replying to customers, attaching files and promising are for those who serve them (servesCustomers). */
+const SERVES_CUSTOMERS = {
+  permissions: ['tickets.create', 'tickets.work', 'tickets.manage'],
+  code: 'ACTION_FORBIDDEN',
+} as const;
+
+/** An action whose route admits any reader still needs one of the lifecycle table's permissions. */
+function actionReach(action: TicketAction): Reach {
+  const { anyOf } = ACTION_RULES[action];
+  return anyOf.length === 1
+    ? 'scope'
+    : { kind: 'scope', anyOf: { permissions: anyOf, code: 'ACTION_FORBIDDEN' } };
+}
+
 export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promise<void> {
   const tags = ['tickets'];
   const withUpload = { ...errorResponses, 413: errorResponses[400] };
 
   app.post('/api/v1/tickets', {
-    config: { access: { permission: 'tickets.create' } },
+    config: { access: { permission: 'tickets.create' }, reach: namedPlace('PLACE_UNAVAILABLE') },
     schema: {
       tags,
       summary: 'Register a request from any channel (numbered, dispatched by rule, clocks set)',
@@ -78,7 +92,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.get('/api/v1/tickets', {
-    config: { access: { permission: 'tickets.read' } },
+    config: { access: { permission: 'tickets.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Queues: 待派工, mine, department, all within scope; filters, search and keyset pages',
@@ -89,7 +103,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.get('/api/v1/tickets/:id', {
-    config: { access: { permission: 'tickets.read' } },
+    config: { access: { permission: 'tickets.read' }, reach: 'scope' },
     schema: {
       tags,
       summary:
@@ -102,7 +116,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
 
   for (const action of TICKET_ACTIONS) {
     app.post(`/api/v1/tickets/:id/actions/${action}`, {
-      config: { access: { permission: routePermission(action) } },
+      config: { access: { permission: routePermission(action) }, reach: actionReach(action) },
       schema: {
         tags,
         summary: ACTION_SUMMARIES[action],
@@ -117,7 +131,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   }
 
   app.get('/api/v1/tickets/:id/timeline', {
-    config: { access: { permission: 'tickets.read' } },
+    config: { access: { permission: 'tickets.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'The append-only history, oldest first',
@@ -129,7 +143,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.post('/api/v1/tickets/:id/comments', {
-    config: { access: { permission: 'tickets.read' } },
+    config: { access: { permission: 'tickets.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'An internal note (内部) or a reply the customer sees (公开)',
@@ -142,7 +156,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.post('/api/v1/tickets/:id/promises', {
-    config: { access: { permission: 'tickets.read' } },
+    config: { access: { permission: 'tickets.read' }, reach: { kind: 'scope', anyOf: SERVES_CUSTOMERS } },
     schema: {
       tags,
       summary: 'Promise the customer a reply, visit or call-back by a time (承诺); tracked with an alarm',
@@ -157,7 +171,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.post('/api/v1/tickets/:id/promises/:promiseId/keep', {
-    config: { access: { permission: 'tickets.read' } },
+    config: { access: { permission: 'tickets.read' }, reach: { kind: 'scope', anyOf: SERVES_CUSTOMERS } },
     schema: {
       tags,
       summary: 'Record a promise as kept (late: recorded as broken)',
@@ -170,7 +184,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.post('/api/v1/tickets/:id/promises/:promiseId/withdraw', {
-    config: { access: { permission: 'tickets.read' } },
+    config: { access: { permission: 'tickets.read' }, reach: { kind: 'scope', anyOf: SERVES_CUSTOMERS } },
     schema: {
       tags,
       summary: 'Withdraw a promise the customer no longer needs (not counted)',
@@ -189,7 +203,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.post('/api/v1/tickets/:id/lines', {
-    config: { access: { permission: 'tickets.work' } },
+    config: { access: { permission: 'tickets.work' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Add a paid-service charge from the price list, or a material used',
@@ -202,7 +216,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.post('/api/v1/tickets/:id/lines/:lineId/void', {
-    config: { access: { permission: 'tickets.work' } },
+    config: { access: { permission: 'tickets.work' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'Void a line (a new entry cancels it; nothing is deleted)',
@@ -215,7 +229,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.post('/api/v1/tickets/:id/attachments', {
-    config: { access: { permission: 'tickets.read' } },
+    config: { access: { permission: 'tickets.read' }, reach: { kind: 'scope', anyOf: SERVES_CUSTOMERS } },
     schema: {
       tags,
       summary: 'Attach a photo (jpeg/png/webp/heic) or PDF; multipart fields: stage, then file',
@@ -231,7 +245,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.get('/api/v1/attachments/:id', {
-    config: { access: { permission: 'tickets.read' } },
+    config: { access: { permission: 'tickets.read' }, reach: 'scope' },
     schema: {
       tags,
       summary: 'An attachment’s bytes (size=thumb for the thumbnail), for those who may see its record',
@@ -260,7 +274,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.get('/api/v1/intake/lookup', {
-    config: { access: { permission: 'tickets.create' } },
+    config: { access: { permission: 'tickets.create' }, reach: 'scope' },
     schema: {
       tags,
       summary:
@@ -272,7 +286,7 @@ export async function ticketsRoutes(app: App, deps: service.TicketsDeps): Promis
   });
 
   app.get('/api/v1/dispatch/candidates', {
-    config: { access: { permission: 'tickets.read' } },
+    config: { access: { permission: 'tickets.read' }, reach: namedPlace('PLACE_UNAVAILABLE') },
     schema: {
       tags,
       summary: 'Who could take a record at a place, with open load, duty and skill, and the rules’ choice',

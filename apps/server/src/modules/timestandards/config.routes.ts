@@ -17,8 +17,8 @@ import { errorResponses, type App } from '../../platform/routes.ts';
 import * as service from './config.service.ts';
 
 /** Like the rest of the desk's configuration: read by whoever works records, changed by configurers. */
-const read = { access: { permission: 'tickets.read' } } as const;
-const configure = { access: { permission: 'servicedesk.configure' } } as const;
+const read = { access: { permission: 'tickets.read' }, reach: 'org' } as const;
+const configure = { access: { permission: 'servicedesk.configure' }, reach: 'org' } as const;
 
 export async function timestandardsRoutes(app: App, deps: service.TimeStandardsDeps): Promise<void> {
   const tags = ['time standards'];
@@ -107,7 +107,8 @@ export async function timestandardsRoutes(app: App, deps: service.TimeStandardsD
   });
 
   app.post('/api/v1/time-policies', {
-    config: configure,
+    // A standard of one project is written only by someone whose scope holds the whole project.
+    config: { ...configure, reach: 'scope' },
     schema: {
       tags,
       summary: 'Add a time standard for a combination of type, category, urgency and project (null = any)',
@@ -130,7 +131,14 @@ export async function timestandardsRoutes(app: App, deps: service.TimeStandardsD
   });
 
   app.patch('/api/v1/time-policies/:id', {
-    config: configure,
+    config: {
+      ...configure,
+      reach: {
+        kind: 'scope',
+        outOfScope: { status: 403, code: 'POLICY_OUTSIDE_SCOPE' },
+        because: 'standards are listed organisation-wide; changing one of a project needs the whole project',
+      },
+    },
     schema: {
       tags,
       summary: 'Change a time standard (a new version); applyToOpen also recomputes its open records',

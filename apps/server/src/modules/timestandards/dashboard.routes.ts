@@ -5,7 +5,7 @@ import { timeStandardsDashboard, type DashboardDeps } from './dashboard.service.
 
 export async function timeDashboardRoutes(app: App, deps: DashboardDeps): Promise<void> {
   app.get('/api/v1/dashboard/time-standards', {
-    config: { access: { permission: 'kpi.view' } },
+    config: { access: { permission: 'kpi.view' }, reach: 'scope' },
     schema: {
       tags: ['time standards'],
       summary: 'On-time dashboard (服务时效看板): volume, on-time rate per clock, by project and department',
