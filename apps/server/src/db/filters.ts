@@ -22,6 +22,15 @@ export function prefixRange(column: string, prefix: string): Expression<SqlBool>
   return sql<SqlBool>`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${prefix + '\u{10FFFF}'})`;
 }
 
+/**
+ * Values whose ASCII-lowered form starts with `prefix` (already lowered), as a range on `lower(column)`:
+ * an index on that expression serves it (`searchText` columns keep byte order through lower()).
+ */
+export function lowerPrefixRange(column: string, prefix: string): Expression<SqlBool> {
+  const lowered = sql`lower(${sql.ref(column)})`;
+  return sql<SqlBool>`(${lowered} >= ${prefix} and ${lowered} < ${prefix + '\u{10FFFF}'})`;
+}
+
 /** Rows inside a scope given as whole projects plus single buildings (see platform/auth/scope.ts scopeLists). */
 export function inPlaces(
   projectColumn: string,

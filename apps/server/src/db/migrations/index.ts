@@ -5,6 +5,7 @@ import * as archive from './20261123T000000_archive.ts';
 import * as serviceDesk from './20261124T000000_service_desk.ts';
 import * as serviceDeskScale from './20261125T000000_service_desk_scale.ts';
 import * as timeStandards from './20261126T000000_time_standards.ts';
+import * as houseLabelCase from './20261127T000000_house_label_case.ts';
 
 export interface SchemaMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261124T000000_service_desk': serviceDesk,
   '20261125T000000_service_desk_scale': serviceDeskScale,
   '20261126T000000_time_standards': timeStandards,
+  '20261127T000000_house_label_case': houseLabelCase,
 };

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { AreaKind, HouseState, HouseUse, RelationRole } from '@steward/contracts';
 import type { Executor } from '../../db/database.ts';
-import { containsText, inScope, prefixRange } from '../../db/filters.ts';
+import { containsText, inScope, lowerPrefixRange, prefixRange } from '../../db/filters.ts';
 import type { AreasTable, BuildingsTable, HousesTable, UnitsTable } from '../../db/schema.ts';
 import type { ScopeLists } from '../../platform/auth/scope.ts';
 
@@ -216,19 +216,19 @@ export interface HouseFilter {
   limit: number;
 }
 
-/** Escapes LIKE wildcards; used with `escape '\'`. */
-function likePrefix(text: string): string {
-  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * A room label starting with `q` (an exact label is its own prefix), case-insensitively, or a room
  * number equal to `q`. Labels are built from codes, so case only matters for ASCII letters: without
- * any, the prefix is an index range; with some, lower() on both sides.
+ * any, the prefix is a range on the label; with some, a range on the lowered label. Both are indexed.
  */
 function matchesRoom(q: string): Expression<SqlBool> {
+  // Letters match either case: a range on the lowered label (index houses_org_label_lower). Only
+  // ASCII is lowered, on both sides, as SQLite's lower() does.
   const label = /[A-Za-z]/.test(q)
-    ? sql<SqlBool>`lower(${sql.ref('houses.room_label')}) like ${likePrefix(q.toLowerCase())} escape '\\'`
+    ? lowerPrefixRange(
+        'houses.room_label',
+        q.replace(/[A-Z]/g, (c) => c.toLowerCase()),
+      )
     : prefixRange('houses.room_label', q);
   return sql<SqlBool>`(${label} or ${sql.ref('houses.room_no')} = ${q})`;
 }
