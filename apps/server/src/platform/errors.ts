@@ -163,6 +163,10 @@ const REASONS: Record<string, Localised> = {
   pattern: { 'zh-CN': '格式不正确', 'en-US': 'has an invalid format' },
   anyOf: { 'zh-CN': '取值不在允许范围内', 'en-US': 'is not one of the allowed values' },
   nul: { 'zh-CN': '不能包含空字符（U+0000）', 'en-US': 'must not contain the NUL character (U+0000)' },
+  depth: {
+    'zh-CN': '嵌套层级过深',
+    'en-US': 'is nested too deeply',
+  },
   surrogate: {
     'zh-CN': '包含无效的 Unicode 字符（孤立代理项）',
     'en-US': 'must be valid Unicode text (it holds a lone surrogate)',

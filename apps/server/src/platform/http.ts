@@ -49,6 +49,11 @@ export type Reach =
       outOfScope?: { status: number; code: string };
       /** What another organisation's id in the body gets when it is not 404 (say, a 400 naming the field). */
       foreign?: { status: number; code: string };
+      /**
+       * What a caller holding only some buildings of the project gets for the project itself (or a
+       * place of the whole project) where the operation needs the whole project in scope.
+       */
+      partialScope?: { status: number; code: string };
       /** Why the declared exception is by design. */
       because?: string;
     };
@@ -134,38 +139,48 @@ export function errorBody(error: AppError, locale: Locale, requestId: string) {
   return { error: { code: error.code, message, ...(details ? { details } : {}) } };
 }
 
+/** No request of this API nests deeper; anything deeper is refused before it is walked further. */
+export const MAX_INPUT_DEPTH = 32;
+
 /**
- * The first string (or key) that no database stores as sent: one holding U+0000 (PostgreSQL refuses
- * it) or a lone UTF-16 surrogate (both engines would silently store U+FFFD instead). Walks with a
- * stack of its own, so a body nested thousands of levels deep is an answer, not a stack overflow.
+ * The first string (or key) that no database stores as sent — one holding U+0000 (PostgreSQL refuses
+ * it) or a lone UTF-16 surrogate (both engines would silently store U+FFFD instead) — or the first
+ * place nested deeper than MAX_INPUT_DEPTH. Walks with a stack of its own and stops at that depth, so
+ * a body nested half a million levels deep costs what a shallow one does: an answer, not a stack
+ * overflow or seconds of CPU.
  */
 export function findUnstorableText(
   value: unknown,
   path: string[],
-): { path: string[]; keyword: 'nul' | 'surrogate' } | null {
+): { path: string[]; keyword: 'nul' | 'surrogate' | 'depth' } | null {
   // With the u flag a surrogate pair is one code point, so \p{Cs} matches only a lone surrogate.
   const problem = (text: string): 'nul' | 'surrogate' | null =>
     text.includes('\u0000') ? 'nul' : /\p{Cs}/u.test(text) ? 'surrogate' : null;
-  // Paths are linked to their parent, not copied per level: deep nesting stays linear.
-  type At = { key: string; up: At | null };
+  // Paths are linked to their parent, not copied per level.
+  type At = { key: string; up: At | null; depth: number };
   const pathOf = (at: At | null): string[] => {
     const keys: string[] = [];
-    for (let node = at; node; node = node.up) keys.unshift(node.key);
-    return [...path, ...keys];
+    for (let node = at; node; node = node.up) keys.push(node.key);
+    return [...path, ...keys.reverse()];
   };
   const stack: [unknown, At | null][] = [[value, null]];
   while (stack.length) {
     const [item, at] = stack.pop()!;
+    const depth = at?.depth ?? 0;
     if (typeof item === 'string') {
       const keyword = problem(item);
       if (keyword) return { path: pathOf(at), keyword };
-    } else if (Array.isArray(item)) {
-      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], { key: String(i), up: at }]);
     } else if (item && typeof item === 'object') {
-      for (const [key, child] of Object.entries(item).reverse()) {
-        const keyword = problem(key);
-        if (keyword) return { path: pathOf({ key, up: at }), keyword };
-        stack.push([child, { key, up: at }]);
+      if (depth >= MAX_INPUT_DEPTH) return { path: pathOf(at), keyword: 'depth' };
+      if (Array.isArray(item)) {
+        for (let i = item.length - 1; i >= 0; i--)
+          stack.push([item[i], { key: String(i), up: at, depth: depth + 1 }]);
+      } else {
+        for (const [key, child] of Object.entries(item).reverse()) {
+          const keyword = problem(key);
+          if (keyword) return { path: pathOf({ key, up: at, depth: depth + 1 }), keyword };
+          stack.push([child, { key, up: at, depth: depth + 1 }]);
+        }
       }
     }
   }
@@ -226,7 +241,8 @@ async function platformPlugin(app: FastifyInstance, deps: HttpDeps): Promise<voi
     }
   });
 
-  // Text with NUL or a lone surrogate is refused before validation, on every route and both engines alike.
+  // Text with NUL or a lone surrogate, and input nested beyond MAX_INPUT_DEPTH, are refused before
+  // validation, on every route and both engines alike.
   app.addHook('preValidation', async (request) => {
     for (const [part, value] of [
       ['params', request.params],

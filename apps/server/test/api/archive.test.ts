@@ -279,6 +279,20 @@ describeEngines('archive import and export', (engine) => {
     if (!read.ok) throw new Error('unreadable export');
     expect(read.rows.length).toBeGreaterThan(0);
     expect(read.rows.every((r) => r.values.roomLabel?.startsWith(`${mine.code}-`))).toBe(true);
+    // Another building of the project, a building with another project named, or an unknown one:
+    // 404, never an empty file recorded as an export.
+    const other = projects.find((p: { code: string }) => p.code !== 'P001');
+    for (const [who, query] of [
+      [s, `buildingId=${buildings[1].id}`],
+      [admin, `projectId=${other.id}&buildingId=${mine.id}`],
+      [admin, 'buildingId=01900000-0000-7000-8000-000000000001'],
+    ] as const) {
+      const refused = await h.app.inject({
+        url: `/api/v1/exports/customers.xlsx?${query}`,
+        headers: who.headers,
+      });
+      expect(refused.statusCode, query).toBe(404);
+    }
     // A butler holds no archive.import; with it, houses outside the scope are refused by row.
     expect((await upload(s, 'customers', await sheet(CUSTOMER_COLUMNS, customerRows))).statusCode).toBe(403);
     const cashier = await signIn(

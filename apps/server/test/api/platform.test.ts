@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newOrg, PASSWORD, type TestOrg } from '../factories.ts';
 import { signIn, startTestApp, type TestApp } from '../harness.ts';
 import { describeEngines } from '../test-db.ts';
+import { MAX_INPUT_DEPTH } from '../../src/platform/http.ts';
 
 describeEngines('HTTP platform', (engine) => {
   let h: TestApp;
@@ -160,6 +161,18 @@ describeEngines('HTTP platform', (engine) => {
     });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().error.code).toBe('VALIDATION_FAILED');
+    // Brackets to the body limit around a NUL, on a public route: refused at the depth limit, with
+    // a short path (walking to the NUL and spelling its path out once took seconds of CPU).
+    const deep = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '['.repeat(30_000) + '"\\u0000"' + ']'.repeat(30_000),
+    });
+    expect(deep.statusCode).toBe(400);
+    const [field] = deep.json().error.details.fields;
+    expect(field).toMatchObject({ keyword: 'depth' });
+    expect(field.field.split('.').length).toBeLessThanOrEqual(MAX_INPUT_DEPTH + 1);
   });
 
   it('filters the audit log by instants whatever the offset, and refuses impossible times', async () => {

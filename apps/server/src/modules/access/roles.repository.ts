@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { lockRows } from '../../db/locks.ts';
 import type { RolesTable } from '../../db/schema.ts';
 
 export interface RoleRow extends RolesTable {
@@ -104,12 +104,7 @@ export async function setRolePermissions(
  * then count holders one after the other, so the "last admin" check cannot be skipped by both.
  */
 export async function lockRole(db: Executor, orgId: string, roleId: string): Promise<void> {
-  await db
-    .updateTable('roles')
-    .set({ code: sql`code` })
-    .where('org_id', '=', orgId)
-    .where('id', '=', roleId)
-    .execute();
+  await lockRows(db, 'roles', orgId, [roleId]);
 }
 
 /** Active users holding the role, optionally excluding one user. */

@@ -17,7 +17,7 @@ import { maskPhone } from '../../platform/phone.ts';
 import type { PiiCipher } from '../../platform/pii/cipher.ts';
 import { writeSheet } from '../../platform/xlsx.ts';
 import { businessDate } from '../customers/index.ts';
-import { getProject } from '../property/index.ts';
+import { buildingInScope, getProject } from '../property/index.ts';
 import * as repo from './archive.repository.ts';
 
 export type ExportDeps = { db: Db; clock: Clock; cipher: PiiCipher; config: Pick<Config, 'timeZone'> };
@@ -112,8 +112,13 @@ export async function exportArchive(
 ): Promise<{ fileName: string; write: (out: NodeJS.WritableStream) => Promise<unknown> }> {
   if (kind === 'customers' && !actor.permissions.has('customers.read'))
     throw platformError('FORBIDDEN', { permission: 'customers.read' });
-  // A project beyond the scope, unknown or of another organisation is 404 alike (not an empty file).
+  // A project or building beyond the scope, unknown, of another organisation or (a building) not in
+  // the project asked for is 404 alike — not an empty file.
   if (query.projectId) await getProject(deps, actor, query.projectId);
+  if (query.buildingId) {
+    const building = await buildingInScope(deps.db, actor, query.buildingId);
+    if (query.projectId && building.project_id !== query.projectId) throw platformError('NOT_FOUND');
+  }
   const filter = { scope: scopeLists(actor.scope), projectId: query.projectId, buildingId: query.buildingId };
   const withPii = kind === 'customers' && actor.permissions.has('customers.reveal');
   const records =

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { lockRows } from '../../db/locks.ts';
 import { inPlaces, prefixRange } from '../../db/filters.ts';
 import type {
   CustomerContactsTable,
@@ -245,12 +246,7 @@ export async function insertCustomer(db: Executor, row: CustomersTable): Promise
  * the first's version (409) instead of colliding on the rows the first re-inserted.
  */
 export async function lockCustomer(db: Executor, orgId: string, id: string): Promise<void> {
-  await db
-    .updateTable('customers')
-    .set((eb) => ({ version: eb.ref('version') }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .execute();
+  await lockRows(db, 'customers', orgId, [id]);
 }
 
 /** Applies the changes if the row is still at `version`; false when someone else got there first. */

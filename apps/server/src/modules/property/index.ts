@@ -7,6 +7,7 @@ export {
   getProjectTree,
   listProjects,
   getProject,
+  buildingInScope,
   listBuildings,
   type PropertyDeps,
 } from './property.service.ts';

@@ -222,8 +222,10 @@ export interface HouseFilter {
  * any, the prefix is a range on the label; with some, a range on the lowered label. Both are indexed.
  */
 function matchesRoom(q: string): Expression<SqlBool> {
-  // Letters match either case: a range on the lowered label (index houses_org_label_lower). Only
-  // ASCII is lowered, on both sides, as SQLite's lower() does.
+  // Letters match either case: a range on the lowered label (index houses_org_label_lower). Labels
+  // are built from codes (ASCII letters, digits, CJK), so lowering the query's ASCII letters matches
+  // what lower() makes of the column on both engines (JavaScript's toLowerCase on SQLite, see
+  // db/database.ts; ASCII folding under COLLATE "C" on PostgreSQL).
   const label = /[A-Za-z]/.test(q)
     ? lowerPrefixRange(
         'houses.room_label',

@@ -1,5 +1,6 @@
 import { OPEN_STATUSES, type BuildingDuty } from '@steward/contracts/catalogues';
 import type { Executor } from '../../db/database.ts';
+import { lockRows } from '../../db/locks.ts';
 import type { BuildingDutiesTable, DutyShiftsTable, StaffProfilesTable } from '../../db/schema.ts';
 
 /* ------------------------------------------------------------------ people */
@@ -254,12 +255,7 @@ export async function overlappingShift(
  * profile (whose duties are deleted and re-inserted) do not collide on the unique duty or merge.
  */
 export async function lockPerson(db: Executor, orgId: string, userId: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set((eb) => ({ version: eb.ref('version') }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', userId)
-    .execute();
+  await lockRows(db, 'users', orgId, [userId]);
 }
 
 export async function insertShift(db: Executor, row: DutyShiftsTable): Promise<void> {

@@ -11,7 +11,7 @@ import { manualEscalation } from '../timestandards/sweeper.ts';
 import { publishAlerts } from '../alerts/index.ts';
 import { holdsOf } from '../timestandards/timestandards.repository.ts';
 import { decideDispatch } from './dispatch.service.ts';
-import { allowedActions, isOpen, nextStatus, refusal } from './lifecycle.ts';
+import { allowedActions, isOpen, mayTake, nextStatus, refusal } from './lifecycle.ts';
 import { ticketsError } from './tickets.errors.ts';
 import * as repo from './tickets.repository.ts';
 import {
@@ -47,6 +47,8 @@ export async function performAction<A extends TicketAction>(
   action: A,
   body: TicketActionBodies[A],
 ): Promise<Ticket> {
+  // Refused before anything is read or locked: a reader without the action's permission holds no row.
+  if (!mayTake(action, actor.permissions)) throw ticketsError('ACTION_FORBIDDEN');
   const result = await deps.db.transaction().execute(async (tx) => {
     // Locked, then read, as a reply to the customer does (it stops the feedback clock without a new
     // version): else an action could write clocks computed from rows read before that reply

@@ -65,9 +65,14 @@ export interface TicketState {
 export type Refusal = 'status' | 'permission' | 'not_assignee';
 
 /** Why an actor may not take an action now, or null when they may. */
+/** Whether the permissions allow the action at all, whatever the record (checked before it is read). */
+export function mayTake(action: TicketAction, permissions: ReadonlySet<string>): boolean {
+  return ACTION_RULES[action].anyOf.some((p) => permissions.has(p));
+}
+
 export function refusal(action: TicketAction, ticket: TicketState, actor: ActingStaff): Refusal | null {
   const rule = ACTION_RULES[action];
-  if (!rule.anyOf.some((p) => actor.permissions.has(p))) return 'permission';
+  if (!mayTake(action, actor.permissions)) return 'permission';
   if (!rule.from.includes(ticket.status)) return 'status';
   if (rule.assigneeOnly && !isOwnJob(action, ticket, actor)) return 'not_assignee';
   return null;

@@ -52,6 +52,9 @@ export async function createPromise(
   if (Number.isNaN(due.getTime()) || due.toISOString() <= at)
     throw ticketsError('PROMISE_IN_PAST', { field: 'dueAt' });
   const result = await deps.db.transaction().execute(async (tx) => {
+    // Locked, then read, as actions do: the status checked here cannot change before the promise is
+    // in, and the record is always locked before its promises (the order actions and the sweeper use).
+    await repo.lockTickets(tx, actor.orgId, [ticketId]);
     const row = await ticketInScope(tx, actor, ticketId);
     if (!isOpen(row.status) && row.status !== 'completed') throw ticketsError('PROMISE_CLOSED');
     const ownerId = body.ownerId ?? actor.userId;
@@ -135,6 +138,7 @@ async function settleOne(
   mayPromise(actor);
   const at = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (tx) => {
+    await repo.lockTickets(tx, actor.orgId, [ticketId]);
     const row = await ticketInScope(tx, actor, ticketId);
     const current = await promiseOf(tx, row.id, promiseId);
     if (current.status !== 'open') throw ticketsError('PROMISE_SETTLED', {}, { status: current.status });

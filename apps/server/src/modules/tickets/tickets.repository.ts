@@ -7,6 +7,7 @@ import {
   type TicketStatus,
 } from '@steward/contracts/catalogues';
 import type { Executor } from '../../db/database.ts';
+import { lockRows } from '../../db/locks.ts';
 import { inPlaces, prefixRange } from '../../db/filters.ts';
 import type {
   TicketPromisesTable,
@@ -220,13 +221,7 @@ export function dueCursor(row: TicketsTable): [string, string] {
  * linking — cannot interleave with a change of status.
  */
 export async function lockTickets(db: Executor, orgId: string, ids: readonly string[]): Promise<void> {
-  for (const id of [...ids].sort())
-    await db
-      .updateTable('tickets')
-      .set((eb) => ({ version: eb.ref('version') }))
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .execute();
+  await lockRows(db, 'tickets', orgId, ids);
 }
 
 /** Ids of a category and everything below it (filters by a parent category include its children). */

@@ -8,6 +8,7 @@ import type {
 } from '@steward/contracts';
 import { CLOCKS, type ClockKind, type TicketStatus } from '@steward/contracts/catalogues';
 import type { Executor } from '../../db/database.ts';
+import { lockRows } from '../../db/locks.ts';
 import type { TicketClocksTable, TicketPromisesTable, TicketsTable } from '../../db/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { orgTimeZone } from '../property/index.ts';
@@ -704,6 +705,8 @@ export async function recomputeOpenClocks(
     .where('policy_id', '=', policyId)
     .where('outcome', '=', 'running')
     .where('org_id', '=', ctx.orgId)
+    // In id order, as every lock on several records is taken: no circle with another transaction.
+    .orderBy('ticket_id')
     .execute();
   const actor = await tx
     .selectFrom('users')
@@ -712,6 +715,9 @@ export async function recomputeOpenClocks(
     .executeTakeFirst();
   let changed = 0;
   for (const { ticket_id } of ids) {
+    // Locked, then read, as actions and replies do: a reply stops the feedback clock without a new
+    // version, so the version check alone would not see it.
+    await lockRows(tx, 'tickets', ctx.orgId, [ticket_id]);
     const t = await tx
       .selectFrom('tickets')
       .selectAll()
