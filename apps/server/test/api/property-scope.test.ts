@@ -162,5 +162,6 @@ describeEngines('projects, buildings and data scope', (engine) => {
       payload: { code: '77', name: '77' },
     });
     expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('PROJECT_SCOPE_REQUIRED');
   });
 });

@@ -712,6 +712,8 @@ describeEngines('property registry: units, houses, areas and the project tree', 
     for (const [method, url, payload, status] of attempts) {
       const response = await call(s, method, url, payload);
       expect(response.statusCode, `${method} ${url}`).toBe(status);
+      // Not the permission gate's FORBIDDEN: the caller holds the permission, not the whole project.
+      if (status === 403) expect(response.json().error.code).toBe('PROJECT_SCOPE_REQUIRED');
     }
     expect(await snapshot()).toBe(before);
 

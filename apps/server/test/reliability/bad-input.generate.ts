@@ -280,6 +280,12 @@ export interface Variant {
   make(base: Base, files: Files): RequestSpec | Promise<RequestSpec>;
   /** Text that, if the request is accepted, must be stored and read back exactly as sent. */
   marker?: { text: string; field: string };
+  /**
+   * The published schema refuses this request (a wrong type, a missing required field, a number
+   * beyond its bounds, a string beyond maxLength, an unknown enum value or field, a broken or
+   * non-object body where one is required): it must be answered with a 4xx, never accepted.
+   */
+  refuse?: boolean;
 }
 
 /** Percent-encoding that also takes text a URL cannot hold (a lone surrogate goes as its UTF-8 replacement). */
@@ -352,38 +358,87 @@ function wrongTypes(schema: JsonSchema): unknown[] {
     .map(([, v]) => v);
 }
 
+/** The JSON type of a value as a schema names it. */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** Whether a schema with a plain `type` (no branches) takes a value of this JSON type. */
+function takesType(schema: JsonSchema, value: unknown): boolean {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const t = jsonType(value);
+  if (t === 'null' && schema.nullable) return true;
+  return types.includes(t) || (t === 'integer' && types.includes('number'));
+}
+
+/** Whether a number lies beyond a numeric schema's bounds (or is a fraction where an integer goes). */
+function outOfBounds(schema: JsonSchema, n: number): boolean {
+  return (
+    (typeOf(schema) === 'integer' && !Number.isInteger(n)) ||
+    (schema.minimum !== undefined && n < schema.minimum) ||
+    (schema.maximum !== undefined && n > schema.maximum) ||
+    (schema.exclusiveMinimum !== undefined && n <= schema.exclusiveMinimum) ||
+    (schema.exclusiveMaximum !== undefined && n >= schema.exclusiveMaximum)
+  );
+}
+
+/** An object schema that takes no properties beyond its own (the rule for every body: architecture.md). */
+function closed(schema: JsonSchema): boolean {
+  // A map (a Record: patternProperties, or additionalProperties as a schema) takes any key.
+  const open = (schema as { patternProperties?: unknown }).patternProperties !== undefined;
+  return !!schema.properties && !open && (schema.additionalProperties ?? false) === false;
+}
+
 /** Bad values for one field (body leaf, query value or path parameter), with their family. */
 function badValues(
   schema: JsonSchema,
   where: 'body' | 'query' | 'path',
   ctx: { foreign(name: string): string | undefined },
   name: string,
-): { family: string; value: unknown; note: string; marker?: string }[] {
-  const out: { family: string; value: unknown; note: string; marker?: string }[] = [];
+): { family: string; value: unknown; note: string; marker?: string; refuse?: boolean }[] {
+  const out: { family: string; value: unknown; note: string; marker?: string; refuse?: boolean }[] = [];
   const type = typeOf(schema);
-  const add = (family: string, value: unknown, note = short(value), marker?: string) =>
-    out.push({ family, value, note, marker });
-  if (where === 'body') for (const v of wrongTypes(schema)) add('wrong type', v);
+  // Only a schema with a plain type says for sure what it refuses (branches may take the value).
+  const plain = type !== undefined && !schema.anyOf && !schema.oneOf && !schema.allOf;
+  const add = (family: string, value: unknown, note = short(value), marker?: string, refuse = false) =>
+    out.push({ family, value, note, marker, refuse });
+  if (where === 'body')
+    for (const v of wrongTypes(schema))
+      add('wrong type', v, undefined, undefined, plain && !takesType(schema, v));
   else add('wrong type', ['a', 'b'], 'repeated');
 
   if (schema.enum) {
-    add('unknown enum', '__unknown__');
+    const unknown = (v: string) => add('unknown enum', v, undefined, undefined, !schema.enum!.includes(v));
+    unknown('__unknown__');
     const first = String(schema.enum[0]);
-    add('unknown enum', first.toUpperCase() === first ? first.toLowerCase() : first.toUpperCase());
-    add('unknown enum', ` ${first}`);
+    unknown(first.toUpperCase() === first ? first.toLowerCase() : first.toUpperCase());
+    unknown(` ${first}`);
     return out;
   }
   if (type === 'integer' || type === 'number') {
     const numbers: number[] = [-1, 1.5, 1e308, -1e308, 2 ** 53 + 1, 1e21];
     if (schema.minimum !== undefined) numbers.push(schema.minimum - 1);
     if (schema.maximum !== undefined) numbers.push(schema.maximum + 1);
-    for (const n of numbers) add('out of range', where === 'body' ? n : String(n));
-    for (const text of NUMBER_LIKE_TEXT) add('NaN-like', text);
-    if (where !== 'body') add('out of range', '1e9');
+    for (const n of numbers)
+      add(
+        'out of range',
+        where === 'body' ? n : String(n),
+        undefined,
+        undefined,
+        plain && outOfBounds(schema, n),
+      );
+    // Text where a number goes: a wrong type in a body (queries are coerced, so '1e3' is a number).
+    for (const text of NUMBER_LIKE_TEXT)
+      add('NaN-like', text, undefined, undefined, where === 'body' && plain && !takesType(schema, text));
+    if (where !== 'body') add('out of range', '1e9', undefined, undefined, plain && outOfBounds(schema, 1e9));
     return out;
   }
   if (type === 'boolean') {
-    for (const text of ['maybe', '2', 'TRUE ', 'yes']) add('NaN-like', text);
+    for (const text of ['maybe', '2', 'TRUE ', 'yes'])
+      add('NaN-like', text, undefined, undefined, where === 'body' && plain && !takesType(schema, text));
     return out;
   }
   if (type === 'array' || type === 'object') return out;
@@ -409,9 +464,16 @@ function badValues(
   if (schema.format === 'email')
     for (const t of ['not-an-email', 'a@b@c', '<script>@x.io']) add('malformed email', t);
   const limit = schema.maxLength ?? 5000;
-  add('huge string', 'x'.repeat(limit + 1), `${limit + 1} characters`);
-  add('huge string', '漢'.repeat(60_000), '60 000 CJK characters (180 KB)');
-  if ((schema.minLength ?? 0) > 0) add('huge string', '', 'empty');
+  const bounded = plain && schema.maxLength !== undefined;
+  add('huge string', 'x'.repeat(limit + 1), `${limit + 1} characters`, undefined, bounded);
+  add(
+    'huge string',
+    '漢'.repeat(60_000),
+    '60 000 CJK characters (180 KB)',
+    undefined,
+    bounded && limit < 60_000,
+  );
+  if ((schema.minLength ?? 0) > 0) add('huge string', '', 'empty', undefined, plain);
   add('huge string', '   ', 'blank');
   // Free text can hold any of these as data; ids, dates and codes cannot, and secrets are stored hashed.
   const free = schema.format === undefined && !/password|secret/i.test(name);
@@ -530,6 +592,7 @@ export function variantsFor(op: Operation, gen: GenerateContext): Variant[] {
       variants.push({
         family: bad.family === 'foreign id' ? 'foreign id' : `path ${bad.family}`,
         label: `path.${p.name}: ${bad.note}`,
+        refuse: bad.refuse,
         make: async (base, files) => ({
           path: { ...base.path, [p.name]: String(bad.value) },
           query: encodeQuery(base.query),
@@ -554,6 +617,7 @@ export function variantsFor(op: Operation, gen: GenerateContext): Variant[] {
       variants.push({
         family: 'missing field',
         label: `query.${q.name}: missing`,
+        refuse: true,
         make: async (base, files) => {
           const { [q.name]: _gone, ...rest } = base.query;
           return { path: base.path, query: encodeQuery(rest), body: await same(base, files) };
@@ -572,6 +636,7 @@ export function variantsFor(op: Operation, gen: GenerateContext): Variant[] {
       variants.push({
         family: `query ${bad.family}`,
         label: `query.${q.name}: ${bad.note}`,
+        refuse: bad.refuse,
         make: async (base, files) => ({
           path: base.path,
           query: encodeQuery({ ...base.query, [q.name]: bad.value as string | string[] }),
@@ -610,6 +675,7 @@ export function variantsFor(op: Operation, gen: GenerateContext): Variant[] {
         variants.push({
           family: 'missing field',
           label: `body.${name}: missing`,
+          refuse: true,
           make: (base) =>
             json(base, deleteAt(withPath(base.body, root, leaf.path, gen.realistic), leaf.path)),
         });
@@ -617,6 +683,7 @@ export function variantsFor(op: Operation, gen: GenerateContext): Variant[] {
         variants.push({
           family: bad.family,
           label: `body.${name}: ${bad.family} ${bad.note}`,
+          refuse: bad.refuse,
           make: (base) =>
             json(base, setAt(withPath(base.body, root, leaf.path, gen.realistic), leaf.path, bad.value)),
           ...(bad.marker ? { marker: { text: bad.marker, field: leafName(leaf.path) } } : {}),
@@ -654,6 +721,7 @@ export function variantsFor(op: Operation, gen: GenerateContext): Variant[] {
         variants.push({
           family: 'unknown field',
           label: `body.${name}: unknown property`,
+          refuse: closed(leaf.schema),
           make: (base) =>
             json(
               base,
@@ -669,11 +737,13 @@ export function variantsFor(op: Operation, gen: GenerateContext): Variant[] {
       {
         family: 'unknown field',
         label: 'body: unknown property',
+        refuse: closed(root),
         make: (base) => json(base, { ...(base.body as object), zzUnknown: 'x' }),
       },
       {
         family: 'unknown field',
         label: 'body: __proto__ and constructor keys',
+        refuse: true,
         make: (base) => ({
           path: base.path,
           query: encodeQuery(base.query),
@@ -689,16 +759,19 @@ export function variantsFor(op: Operation, gen: GenerateContext): Variant[] {
       {
         family: 'wrong body',
         label: 'body: an array of the object',
+        refuse: true,
         make: (base) => json(base, [base.body]),
       },
       ...[null, 'text', 42, true, []].map((value): Variant => ({
         family: 'wrong body',
         label: `body: ${short(value)} instead of an object`,
+        refuse: true,
         make: (base) => json(base, value),
       })),
       {
         family: 'wrong body',
         label: 'body: deeply nested',
+        refuse: closed(root) && !root.properties?.a,
         make: (base) => ({
           path: base.path,
           query: encodeQuery(base.query),
@@ -713,9 +786,11 @@ export function variantsFor(op: Operation, gen: GenerateContext): Variant[] {
   }
 
   // The body as a whole: what arrives when the client gets the envelope wrong.
+  // Broken JSON where the operation reads a JSON body is refused; elsewhere the body is not read.
   const raw = (family: string, label: string, data: string | Buffer, contentType?: string): Variant => ({
     family,
     label,
+    refuse: family === 'invalid JSON' && op.body !== undefined,
     make: (base) => ({
       path: base.path,
       query: encodeQuery(base.query),

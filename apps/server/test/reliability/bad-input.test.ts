@@ -34,7 +34,9 @@ import { FULL, report, size } from './support.ts';
  * Bad input against every operation of the OpenAPI document (reliability item 2). The admin holds
  * every permission, so each request gets past the permission gate to validation and the services.
  * For every request: no 5xx; a 4xx says `{ error: { code, message } }`; a refused request leaves
- * the database as it was; SQL or HTML text that is accepted is stored and read back as sent.
+ * the database as it was; what the published schema refuses (wrong type, missing field, broken or
+ * non-object body, number beyond bounds, string beyond maxLength, unknown enum value or field) is
+ * answered with a 4xx; SQL or HTML text that is accepted is stored and read back as sent.
  *
  * "As it was" is checked cheaply and exactly: a trigger on every table counts committed writes per
  * table (a rolled-back transaction leaves no count), and only a table whose count moved is read in
@@ -380,7 +382,16 @@ describeEngines('bad input generated from the OpenAPI document', (engine) => {
   it('answers every generated bad request without a 5xx, with the error model, and changes nothing it refuses', async () => {
     const started = Date.now();
     const failures: Failure[] = [];
-    const counts = { requests: 0, operations: 0, generated: 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
+    const counts = {
+      requests: 0,
+      operations: 0,
+      generated: 0,
+      '2xx': 0,
+      '3xx': 0,
+      '4xx': 0,
+      '5xx': 0,
+      mustRefuse: 0,
+    };
     const skipped: string[] = [];
     let stored = 0;
     const sessions = new Map<string, Session>();
@@ -422,6 +433,12 @@ describeEngines('bad input generated from the OpenAPI document', (engine) => {
           continue;
         }
         counts[status >= 400 ? '4xx' : status >= 300 ? '3xx' : '2xx'] += 1;
+        // What the schema refuses must be refused; text that is a valid string may be accepted.
+        if (variant.refuse) {
+          counts.mustRefuse += 1;
+          if (status < 400)
+            fail(`accepted with ${status} although the schema refuses it: ${response.body.slice(0, 200)}`);
+        }
         if (status >= 400) {
           const error = safeJson(response.body)?.error;
           if (
@@ -470,7 +487,8 @@ describeEngines('bad input generated from the OpenAPI document', (engine) => {
       'bad-input',
       `${engine}: ${counts.requests} requests across ${counts.operations} operations ` +
         `(${counts.generated} variants generated${FULL ? '' : `, ${PER_OPERATION} per operation drawn with seed ${SEED}`}), ` +
-        `4xx ${counts['4xx']}, 2xx ${counts['2xx']}, 5xx ${counts['5xx']}; accepted text stored verbatim ${stored}; ` +
+        `4xx ${counts['4xx']}, 2xx ${counts['2xx']}, 5xx ${counts['5xx']}; ${counts.mustRefuse} the schema refuses (each required a 4xx); ` +
+        `accepted text stored verbatim ${stored}; ` +
         `skipped ${skipped.length ? skipped.join(', ') : 'none'}; ${seconds} s`,
     );
     // The whole list, for reading when there are more than the assertion shows.

@@ -377,9 +377,11 @@ describeEngines('concurrency', (engine) => {
       const now = await getTicket(t0.id);
       expect(now.status).toBe('on_hold');
       expect(now.version).toBe(accepted.version + 1);
+      // The record runs a feedback clock (the default standard sets one) and, whichever came first,
+      // the reply answered the customer: that clock has stopped.
       const feedback = now.clocks.find((c) => c.clock === 'feedback');
-      // Whichever came first, the reply answered the customer: the feedback clock has stopped.
-      if (feedback) expect(feedback.outcome, JSON.stringify(feedback)).not.toBe('running');
+      expect(feedback, JSON.stringify(now.clocks)).toBeDefined();
+      expect(feedback!.outcome, JSON.stringify(feedback)).not.toBe('running');
       // A clock is running (maybe paused) or stopped — never stopped and paused at once, which is
       // what a hold computed from clocks read before the reply committed would write.
       for (const c of now.clocks) {
@@ -610,6 +612,79 @@ describeEngines('concurrency', (engine) => {
       );
       expect(settledEntries).toHaveLength(1);
     }
+    noServerErrors();
+  });
+
+  it('a promise made while the record closes: no open promise is left on a closed record', async () => {
+    const outcomes = { made: 0, refused: 0 };
+    for (let round = 0; round < QUICK_ROUNDS; round++) {
+      // Even rounds close by the customer's confirmation (from completed), odd ones by a cancel.
+      const closing = round % 2 === 0 ? 'confirm' : 'cancel';
+      const t0 = await create(pick(desk, round), repair({ dispatch: { departmentId: eng } }));
+      const taker = pick(techs, round);
+      let t = (await call(taker, 'POST', `/api/v1/tickets/${t0.id}/actions/accept`, { version: t0.version }))
+        .body as Ticket;
+      if (closing === 'confirm')
+        t = (
+          await call(taker, 'POST', `/api/v1/tickets/${t.id}/actions/complete`, {
+            version: t.version,
+            note: '已处理',
+          })
+        ).body as Ticket;
+      const due = () => new Date(h.clock.now().getTime() + 3_600_000).toISOString();
+      // A reply promise is already open: a new one replaces it (withdrawing the old one).
+      const first = await call(pick(desk, round), 'POST', `/api/v1/tickets/${t.id}/promises`, {
+        kind: 'reply',
+        dueAt: due(),
+      });
+      expect(first.status, JSON.stringify(first.body)).toBe(201);
+      const version = (await getTicket(t.id)).version;
+      const answers = await race([
+        ...Array.from({ length: 3 }, (_, i) => ({
+          s: pick(desk, round + i),
+          method: 'POST',
+          url: `/api/v1/tickets/${t.id}/promises`,
+          payload: { kind: 'reply', dueAt: due(), note: `再次承诺 ${i}` },
+        })),
+        {
+          s: pick(desk, round + 3),
+          method: 'POST',
+          url: `/api/v1/tickets/${t.id}/actions/${closing}`,
+          payload: closing === 'confirm' ? { version, method: 'phone' } : { version, reason: '客户自行处理' },
+        },
+      ]);
+      const summary = answers.map((a) => `${a.status} ${a.body?.error?.code ?? ''}`).join(', ');
+      // The closing action holds the current version and nobody else changes the status: it wins.
+      expect(answers[3]!.status, summary).toBe(200);
+      tally.wins += 1;
+      for (const a of answers.slice(0, 3)) {
+        // A promise is made before the record closes (and then ended by the closing) or refused after.
+        if (a.status === 201) outcomes.made += 1;
+        else {
+          expect(`${a.status} ${a.body?.error?.code}`, summary).toBe('409 PROMISE_CLOSED');
+          outcomes.refused += 1;
+          tally.conflicts += 1;
+        }
+      }
+      const now = await getTicket(t.id);
+      expect(now.status).toBe(closing === 'confirm' ? 'confirmed' : 'cancelled');
+      const open = now.promises.filter((x) => x.status === 'open');
+      expect(open, JSON.stringify(now.promises)).toEqual([]);
+      // Every promise of the record (made by hand or by the record's standard) ends exactly once in
+      // the timeline, and every one made by hand is among them.
+      const entries = await consistentTimeline(t.id);
+      const kinds = JSON.stringify(entries.map((e) => e.kind));
+      const made = entries.filter((e) => e.kind === 'promise_made').map((e) => e.data.promiseId as string);
+      const ended = entries
+        .filter((e) => ['promise_kept', 'promise_withdrawn', 'promise_broken'].includes(e.kind))
+        .map((e) => e.data.promiseId as string);
+      expect(new Set(ended).size, kinds).toBe(ended.length);
+      expect(ended, kinds).toEqual(expect.arrayContaining([...made, ...now.promises.map((x) => x.id)]));
+    }
+    report(
+      'concurrency',
+      `${engine}: promises raced against confirm/cancel: ${outcomes.made} made before the close, ${outcomes.refused} refused after`,
+    );
     noServerErrors();
   });
 

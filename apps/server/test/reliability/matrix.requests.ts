@@ -7,12 +7,14 @@ import { multipart, type Session } from '../harness.ts';
 /**
  * Sample requests of the permissions matrix (matrix.test.ts), one builder per operation
  * ('METHOD /path' as in the OpenAPI document). A builder makes a request that the caller may
- * legitimately make against the target — the record in their scope ('in'), the same kind of record
- * in another project of their organisation ('out'), or one of another organisation ('foreign') — so
- * whatever refusal comes back is about reach, not about the input. Where a call uses state up (a
- * cancel, an accept), the builder makes fresh state for each call.
+ * legitimately make against the target — the record in their scope ('in', in building 1 of project
+ * P1), the same kind of record in another project of their organisation ('out'), one of another
+ * organisation ('foreign'), or one in building 2 of P1 ('sibling': beyond a caller scoped to building
+ * 1 only, within reach of one holding the whole project) — so whatever refusal comes back is about
+ * reach, not about the input. Where a call uses state up (a cancel, an accept), the builder makes
+ * fresh state for each call.
  */
-export type Target = 'in' | 'out' | 'foreign';
+export type Target = 'in' | 'out' | 'foreign' | 'sibling';
 
 export interface Req {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -32,9 +34,13 @@ export interface Place {
   projectId: string;
   projectCode: string;
   buildingId: string;
+  buildingCode: string;
   unitId: string;
   houseId: string;
+  /** An area of the whole project ('in', 'out', 'foreign') or of the place's building ('sibling'). */
   areaId: string;
+  /** The building of the place's area; null for an area of the whole project. */
+  areaBuildingId: string | null;
   customerId: string;
   relationId: string;
   documentId: string;
@@ -61,6 +67,8 @@ export interface Caller {
   permissions: ReadonlySet<Permission>;
   /** Scoped to project P1 (false: the whole organisation). */
   scoped: boolean;
+  /** Scoped to building 1 of P1 only (not the whole project). */
+  buildings: boolean;
   /** Another signed-in user of the same role and scope, for requests that end or change a session. */
   twin(): Promise<Session>;
   /** An alert of this caller about the record of P1. */
@@ -78,8 +86,21 @@ export interface Sample {
   build(w: World, t: Target, caller: Caller): Promise<Req>;
   /** A list: every target gets 2xx; `item` is the target's record, shown in reach and absent beyond it. */
   list?: (w: World, t: Target) => string;
-  /** The request names no target (a create of organisation data, the caller's own session). */
-  untargeted?: boolean;
+  /**
+   * Why the request names no target (a create of organisation data, the caller's own session):
+   * only the in-scope request is sent.
+   */
+  untargeted?: string;
+  /**
+   * The target is the place's project itself (a filter or path naming the project): building 2 of
+   * P1 names the same project as building 1, so 'sibling' is answered as 'in'.
+   */
+  project?: boolean;
+}
+
+/** Whether the caller's scope holds the target's place. */
+export function reaches(caller: Pick<Caller, 'scoped' | 'buildings'>, t: Target): boolean {
+  return t === 'in' || (t === 'sibling' && !caller.buildings) || (t === 'out' && !caller.scoped);
 }
 
 /** An answer body as the samples read it: ids, versions, and lists of those. */
@@ -139,7 +160,7 @@ const STEPS: Record<string, string[]> = {
 export async function ticketAt(w: World, t: Target, caller: Caller, status: string): Promise<Answer> {
   const p = w.place[t];
   // A scoped caller cannot be sent a job beyond their scope; that cell is refused by reach anyway.
-  const own = caller.permissions.has('tickets.work') && (t === 'in' || (t === 'out' && !caller.scoped));
+  const own = caller.permissions.has('tickets.work') && reaches(caller, t);
   const assignee = own ? caller.session : p.worker;
   let ticket = await newTicket(w, t);
   for (const step of STEPS[status]!) {
@@ -171,8 +192,15 @@ const get =
   (url: (p: Place) => string): Sample['build'] =>
   async (w, t) => ({ method: 'GET', url: url(w.place[t]) });
 
-const listOf = (url: string, item: (p: Place) => string): Sample => ({
+const listOf = (url: string, item: (p: Place) => string, extra: Partial<Sample> = {}): Sample => ({
   build: async () => ({ method: 'GET', url }),
+  list: (w, t) => item(w.place[t]),
+  ...extra,
+});
+
+/** A list filtered by the target's place (`filter(p)` is the query): beyond reach it lists nothing of it. */
+const filtered = (path: string, filter: (p: Place) => string, item: (p: Place) => string): Sample => ({
+  build: async (w, t) => ({ method: 'GET', url: `${path}?limit=200&${filter(w.place[t])}` }),
   list: (w, t) => item(w.place[t]),
 });
 
@@ -183,16 +211,19 @@ async function upload(fields: Record<string, string>, image: Buffer) {
 export const SAMPLES: Record<string, Sample> = {
   /* --------------------------------------------------------------- auth (the caller's own) */
   'POST /api/v1/auth/logout': {
-    untargeted: true,
+    untargeted: "the caller's own session",
     build: async (_w, _t, caller) => ({
       method: 'POST',
       url: '/api/v1/auth/logout',
       as: await caller.twin(),
     }),
   },
-  'GET /api/v1/auth/me': { untargeted: true, build: async () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
+  'GET /api/v1/auth/me': {
+    untargeted: "the caller's own session",
+    build: async () => ({ method: 'GET', url: '/api/v1/auth/me' }),
+  },
   'POST /api/v1/auth/password': {
-    untargeted: true,
+    untargeted: "the caller's own password",
     build: async (_w, _t, caller) => ({
       method: 'POST',
       url: '/api/v1/auth/password',
@@ -201,12 +232,15 @@ export const SAMPLES: Record<string, Sample> = {
     }),
   },
   'GET /api/v1/events': {
-    untargeted: true,
+    untargeted: "the caller's own live stream, filtered by their scope (tested in events.test.ts)",
     build: async () => ({ method: 'GET', url: '/api/v1/events', stream: true }),
   },
 
   /* --------------------------------------------------------------- alerts (the caller's own) */
-  'GET /api/v1/alerts': { untargeted: true, build: async () => ({ method: 'GET', url: '/api/v1/alerts' }) },
+  'GET /api/v1/alerts': {
+    untargeted: "the caller's own alerts (another's alert: POST /alerts/{id}/read)",
+    build: async () => ({ method: 'GET', url: '/api/v1/alerts' }),
+  },
   'POST /api/v1/alerts/{id}/read': {
     // in: the caller's own alert; out: someone else's alert in the organisation; foreign: another's.
     build: async (w, t, caller) => ({
@@ -215,7 +249,7 @@ export const SAMPLES: Record<string, Sample> = {
     }),
   },
   'POST /api/v1/alerts/read-all': {
-    untargeted: true,
+    untargeted: "the caller's own alerts",
     build: async () => ({ method: 'POST', url: '/api/v1/alerts/read-all' }),
   },
 
@@ -256,12 +290,12 @@ export const SAMPLES: Record<string, Sample> = {
     build: async (w, t) => ({ method: 'POST', url: `/api/v1/users/${w.place[t].userId}/revoke-sessions` }),
   },
   'GET /api/v1/permissions': {
-    untargeted: true,
+    untargeted: 'the permission catalogue',
     build: async () => ({ method: 'GET', url: '/api/v1/permissions' }),
   },
   'GET /api/v1/roles': listOf('/api/v1/roles', (p) => p.roleId),
   'POST /api/v1/roles': {
-    untargeted: true,
+    untargeted: 'creates organisation data',
     build: async (w) => ({
       method: 'POST',
       url: '/api/v1/roles',
@@ -276,7 +310,7 @@ export const SAMPLES: Record<string, Sample> = {
     }),
   },
   'GET /api/v1/api-tokens': {
-    untargeted: true,
+    untargeted: "the organisation's tokens, no place",
     build: async () => ({ method: 'GET', url: '/api/v1/api-tokens' }),
   },
   'POST /api/v1/api-tokens': {
@@ -297,23 +331,27 @@ export const SAMPLES: Record<string, Sample> = {
     },
   },
   'GET /api/v1/audit': {
-    untargeted: true,
+    untargeted: "the organisation's audit log, no place",
     build: async () => ({ method: 'GET', url: '/api/v1/audit?limit=5' }),
   },
 
   /* --------------------------------------------------------------- property */
-  'GET /api/v1/projects': listOf('/api/v1/projects?limit=200', (p) => p.projectId),
+  'GET /api/v1/projects': listOf('/api/v1/projects?limit=200', (p) => p.projectId, { project: true }),
   'POST /api/v1/projects': {
-    untargeted: true,
+    untargeted: 'creates a new project',
     build: async (w) => ({
       method: 'POST',
       url: '/api/v1/projects',
       payload: { code: w.unique('MX'), name: '矩阵项目', type: 'residential' },
     }),
   },
-  'GET /api/v1/projects/{id}': { build: get((p) => `/api/v1/projects/${p.projectId}`) },
-  'GET /api/v1/projects/{id}/buildings': { build: get((p) => `/api/v1/projects/${p.projectId}/buildings`) },
+  'GET /api/v1/projects/{id}': { project: true, build: get((p) => `/api/v1/projects/${p.projectId}`) },
+  'GET /api/v1/projects/{id}/buildings': {
+    project: true,
+    build: get((p) => `/api/v1/projects/${p.projectId}/buildings`),
+  },
   'POST /api/v1/projects/{id}/buildings': {
+    project: true,
     build: async (w, t) => ({
       method: 'POST',
       url: `/api/v1/projects/${w.place[t].projectId}/buildings`,
@@ -321,13 +359,17 @@ export const SAMPLES: Record<string, Sample> = {
     }),
   },
   'PATCH /api/v1/projects/{id}': {
+    project: true,
     build: async (w, t) => ({
       method: 'PATCH',
       url: `/api/v1/projects/${w.place[t].projectId}`,
       payload: { name: w.unique('项目') },
     }),
   },
-  'GET /api/v1/projects/{id}/tree': { build: get((p) => `/api/v1/projects/${p.projectId}/tree`) },
+  'GET /api/v1/projects/{id}/tree': {
+    project: true,
+    build: get((p) => `/api/v1/projects/${p.projectId}/tree`),
+  },
   'PATCH /api/v1/buildings/{id}': {
     build: async (w, t) => ({
       method: 'PATCH',
@@ -349,7 +391,11 @@ export const SAMPLES: Record<string, Sample> = {
       payload: { name: w.unique('单元') },
     }),
   },
-  'GET /api/v1/houses': listOf('/api/v1/houses?limit=200', (p) => p.houseId),
+  'GET /api/v1/houses': filtered(
+    '/api/v1/houses',
+    (p) => `buildingId=${p.buildingId}`,
+    (p) => p.houseId,
+  ),
   'POST /api/v1/houses': {
     build: async (w, t) => ({
       method: 'POST',
@@ -373,13 +419,18 @@ export const SAMPLES: Record<string, Sample> = {
       };
     },
   },
-  'GET /api/v1/areas': listOf('/api/v1/areas?limit=200', (p) => p.areaId),
+  'GET /api/v1/areas': filtered(
+    '/api/v1/areas',
+    (p) => `projectId=${p.projectId}`,
+    (p) => p.areaId,
+  ),
   'POST /api/v1/areas': {
     build: async (w, t) => ({
       method: 'POST',
       url: '/api/v1/areas',
       payload: {
         projectId: w.place[t].projectId,
+        ...(w.place[t].areaBuildingId ? { buildingId: w.place[t].areaBuildingId } : {}),
         kind: 'area',
         category: 'gate',
         code: w.unique('G').slice(0, 8),
@@ -396,7 +447,11 @@ export const SAMPLES: Record<string, Sample> = {
   },
 
   /* --------------------------------------------------------------- customers */
-  'GET /api/v1/customers': listOf('/api/v1/customers?limit=200', (p) => p.customerId),
+  'GET /api/v1/customers': filtered(
+    '/api/v1/customers',
+    (p) => `buildingId=${p.buildingId}`,
+    (p) => p.customerId,
+  ),
   'POST /api/v1/customers': {
     build: async (w, t) => ({
       method: 'POST',
@@ -504,9 +559,12 @@ export const SAMPLES: Record<string, Sample> = {
       return { method: 'DELETE', url: `/api/v1/customers/${p.customerId}/documents/${doc.json().id}` };
     },
   },
-  'GET /api/v1/tags': { untargeted: true, build: async () => ({ method: 'GET', url: '/api/v1/tags' }) },
+  'GET /api/v1/tags': {
+    untargeted: "the organisation's tags",
+    build: async () => ({ method: 'GET', url: '/api/v1/tags' }),
+  },
   'POST /api/v1/tags': {
-    untargeted: true,
+    untargeted: 'creates organisation data',
     build: async (w) => ({
       method: 'POST',
       url: '/api/v1/tags',
@@ -516,29 +574,32 @@ export const SAMPLES: Record<string, Sample> = {
 
   /* --------------------------------------------------------------- archive */
   'GET /api/v1/imports/{kind}/template.xlsx': {
-    untargeted: true,
+    untargeted: 'a blank template',
     build: async () => ({ method: 'GET', url: '/api/v1/imports/houses/template.xlsx' }),
   },
   'POST /api/v1/imports/{kind}': {
-    // One new house in the caller's project (rows beyond the scope are row problems of the import,
-    // tested with the archive).
-    untargeted: true,
-    build: async (w) => {
-      const p = w.place.in;
-      const row = { projectCode: p.projectCode, buildingCode: '1', roomNo: w.unique('R').slice(0, 8) };
+    // One new house in the target's building: beyond the caller's scope (or in another
+    // organisation, where the project code is unknown) the row is refused as a row problem.
+    build: async (w, t) => {
+      const p = w.place[t];
+      const row = {
+        projectCode: p.projectCode,
+        buildingCode: p.buildingCode,
+        roomNo: w.unique('R').slice(0, 8),
+      };
       const data = await writeSheetToBuffer('Sheet1', HOUSE_COLUMNS, [row], { locale: 'zh-CN' });
       const form = multipart({}, { name: 'houses.xlsx', data });
       return { method: 'POST', url: '/api/v1/imports/houses', payload: form.payload, headers: form.headers };
     },
   },
   'GET /api/v1/exports/{kind}.xlsx': {
-    build: get((p) => `/api/v1/exports/houses.xlsx?projectId=${p.projectId}`),
+    build: get((p) => `/api/v1/exports/houses.xlsx?projectId=${p.projectId}&buildingId=${p.buildingId}`),
   },
 
   /* --------------------------------------------------------------- service desk configuration */
   'GET /api/v1/categories': listOf('/api/v1/categories', (p) => p.categoryId),
   'POST /api/v1/categories': {
-    untargeted: true,
+    untargeted: 'creates organisation configuration',
     build: async (w) => ({
       method: 'POST',
       url: '/api/v1/categories',
@@ -554,7 +615,7 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/v1/departments': listOf('/api/v1/departments', (p) => p.departmentId),
   'POST /api/v1/departments': {
-    untargeted: true,
+    untargeted: 'creates organisation configuration',
     build: async (w) => ({
       method: 'POST',
       url: '/api/v1/departments',
@@ -573,6 +634,13 @@ export const SAMPLES: Record<string, Sample> = {
     // A building duty on the target's building, for a person of the target's organisation.
     build: async (w, t) => {
       const p = w.place[t];
+      // The worker's duties from earlier cells cleared first: a caller may not take away a duty on a
+      // building beyond their own scope, and that refusal is not what this cell is about.
+      await call(w.app, p.admin, 'PUT', `/api/v1/staff/${p.worker.user.id}`, {
+        departmentId: p.departmentId,
+        skills: [],
+        duties: [],
+      });
       return {
         method: 'PUT',
         url: `/api/v1/staff/${p.worker.user.id}`,
@@ -585,7 +653,7 @@ export const SAMPLES: Record<string, Sample> = {
     },
   },
   'GET /api/v1/duty-shifts': {
-    untargeted: true,
+    untargeted: "the organisation's roster by time (department filter: organisation data)",
     build: async () => ({
       method: 'GET',
       url: '/api/v1/duty-shifts?from=2029-12-31T00:00:00.000Z&to=2030-01-02T00:00:00.000Z',
@@ -619,7 +687,7 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/v1/price-items': listOf('/api/v1/price-items', (p) => p.priceItemId),
   'POST /api/v1/price-items': {
-    untargeted: true,
+    untargeted: 'creates organisation configuration',
     build: async (w) => ({
       method: 'POST',
       url: '/api/v1/price-items',
@@ -635,7 +703,7 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/v1/calendars': listOf('/api/v1/calendars', (p) => p.calendarId),
   'POST /api/v1/calendars': {
-    untargeted: true,
+    untargeted: 'creates organisation configuration',
     build: async (w) => ({
       method: 'POST',
       url: '/api/v1/calendars',
@@ -655,7 +723,7 @@ export const SAMPLES: Record<string, Sample> = {
     },
   },
   'GET /api/v1/time-policies': {
-    untargeted: true,
+    untargeted: "the organisation's standards, no place",
     build: async () => ({ method: 'GET', url: '/api/v1/time-policies' }),
   },
   'GET /api/v1/time-policies/match': {
@@ -671,6 +739,7 @@ export const SAMPLES: Record<string, Sample> = {
     ),
   },
   'POST /api/v1/time-policies': {
+    project: true,
     build: async (w, t) => ({
       method: 'POST',
       url: '/api/v1/time-policies',
@@ -678,6 +747,7 @@ export const SAMPLES: Record<string, Sample> = {
     }),
   },
   'PATCH /api/v1/time-policies/{id}': {
+    project: true,
     build: async (w, t) => {
       const p = w.place[t];
       const policy = await call(w.app, p.admin, 'POST', '/api/v1/time-policies', await policyBody(w, p));
@@ -688,9 +758,12 @@ export const SAMPLES: Record<string, Sample> = {
       };
     },
   },
+  // Figures filtered by a project, like the queue filtered by one: beyond reach the project's row is
+  // simply absent (all zeros), as the queue shows no records.
   'GET /api/v1/dashboard/time-standards': {
-    untargeted: true,
-    build: async () => ({ method: 'GET', url: '/api/v1/dashboard/time-standards' }),
+    project: true,
+    build: get((p) => `/api/v1/dashboard/time-standards?projectId=${p.projectId}`),
+    list: (w, t) => w.place[t].projectId,
   },
 
   /* --------------------------------------------------------------- records */
@@ -713,7 +786,11 @@ export const SAMPLES: Record<string, Sample> = {
       };
     },
   },
-  'GET /api/v1/tickets': listOf('/api/v1/tickets?limit=200', (p) => p.ticketId),
+  'GET /api/v1/tickets': filtered(
+    '/api/v1/tickets',
+    (p) => `projectId=${p.projectId}`,
+    (p) => p.ticketId,
+  ),
   'GET /api/v1/tickets/{id}': { build: get((p) => `/api/v1/tickets/${p.ticketId}`) },
   'POST /api/v1/tickets/{id}/actions/dispatch': {
     build: async (w, t, c) => {

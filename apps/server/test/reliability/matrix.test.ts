@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_ROLE_PERMISSIONS, SYSTEM_ROLES, type Permission, type SystemRole } from '@steward/contracts';
 import { newId } from '../../src/platform/ids.ts';
@@ -19,6 +20,7 @@ import { multipart, signIn, startTestApp, type Session, type TestApp } from '../
 import { describeEngines } from '../test-db.ts';
 import {
   call,
+  reaches,
   SAMPLES,
   type Caller,
   type Place,
@@ -31,11 +33,14 @@ import { FULL, report } from './support.ts';
 /**
  * The permissions matrix: every operation of the OpenAPI document × every system role (scoped to
  * project P1 of organisation A, and admin/manager organisation-wide too) × a target in P1, in P2
- * (outside the scope) and in organisation B. The expected answer of each cell comes from the route's
- * own declarations, `x-access` and `x-reach` (platform/http.ts): no permission → 403 FORBIDDEN; in
+ * (outside the scope) and in organisation B; and, for the roles whose scope is often a few
+ * buildings (manager, butler, agent), callers scoped to building 1 of P1 × a target in building 1
+ * and one in building 2 of P1. The expected answer of each cell comes from the route's own
+ * declarations, `x-access` and `x-reach` (platform/http.ts): no permission → 403 FORBIDDEN; in
  * reach → 2xx; 'scope' beyond the scope → 404 (or the declared refusal), 'org' → 2xx; another
- * organisation → 404, and lists never show what is beyond reach. Refused cells change nothing.
- * An operation without a sample request (matrix.requests.ts) fails here by name.
+ * organisation → 404, and lists never show what is beyond reach; the project itself, for a caller
+ * holding only some of its buildings, → 2xx or the declared `partialScope` refusal. Refused cells
+ * change nothing. An operation without a sample request (matrix.requests.ts) fails here by name.
  */
 interface Operation {
   key: string;
@@ -46,6 +51,7 @@ interface Operation {
     anyOf?: { permissions: Permission[]; code: string };
     outOfScope?: { status: number; code: string };
     foreign?: { status: number; code: string };
+    partialScope?: { status: number; code: string };
   };
 }
 
@@ -54,6 +60,8 @@ type Expected =
   | { ok: false; status: number; code: string; or?: { status: number; code: string } };
 
 const TARGETS: Target[] = ['in', 'out', 'foreign'];
+/** A caller scoped to building 1 of P1: their building, and another building of the same project. */
+const BUILDING_TARGETS: Target[] = ['in', 'sibling'];
 
 describeEngines('permissions matrix', (engine) => {
   let h: TestApp;
@@ -86,7 +94,7 @@ describeEngines('permissions matrix', (engine) => {
     const adminA = await signIn(h.app, a.adminUsername, PASSWORD);
     const adminB = await signIn(h.app, b.adminUsername, PASSWORD);
     const [p1, p2] = [
-      await newProject(h.deps, a, { buildings: ['1'] }),
+      await newProject(h.deps, a, { buildings: ['1', '2'] }),
       await newProject(h.deps, a, { buildings: ['1'] }),
     ];
     const pb = await newProject(h.deps, b, { buildings: ['1'] });
@@ -118,12 +126,19 @@ describeEngines('permissions matrix', (engine) => {
       org: typeof a,
       shared: Awaited<ReturnType<typeof orgData>>,
       project: typeof p1,
+      building = 0,
     ): Promise<Place> => {
       const admin = shared.admin;
-      const buildingId = project.buildingIds[0]!;
+      const buildingId = project.buildingIds[building]!;
       const unit = await newUnit(h.deps, org, buildingId, '1');
       const house = await newHouse(h.deps, org, { buildingId, unitId: unit.id, roomNo: '101' });
-      const area = await newArea(h.deps, org, { projectId: project.id, code: 'G1' });
+      // The first building's place has an area of the whole project; another building's, its own.
+      const areaBuildingId = building === 0 ? null : buildingId;
+      const area = await newArea(h.deps, org, {
+        projectId: project.id,
+        code: `G${building + 1}`,
+        ...(areaBuildingId ? { buildingId: areaBuildingId } : {}),
+      });
       const customer = await call(h.app, admin, 'POST', '/api/v1/customers', {
         kind: 'person',
         name: '矩阵客户',
@@ -173,9 +188,11 @@ describeEngines('permissions matrix', (engine) => {
         projectId: project.id,
         projectCode: project.code,
         buildingId,
+        buildingCode: String(building + 1),
         unitId: unit.id,
         houseId: house.id,
         areaId: area.id,
+        areaBuildingId,
         customerId: customer.id,
         relationId: customer.houses[0]!.relationId,
         documentId: document.id,
@@ -216,6 +233,7 @@ describeEngines('permissions matrix', (engine) => {
         in: await place(a, sharedA, p1),
         out: await place(a, sharedA, p2),
         foreign: await place(b, sharedB, pb),
+        sibling: await place(a, sharedA, p1, 1),
       },
     };
 
@@ -223,17 +241,24 @@ describeEngines('permissions matrix', (engine) => {
     // PostgreSQL takes a fixed subset of roles (SQLite runs every cell).
     const roles: SystemRole[] =
       FULL || engine === 'sqlite' ? [...SYSTEM_ROLES] : ['admin', 'technician', 'cashier'];
+    // Scoped to building 1 of P1 only: the roles that write to the project itself (manager) or
+    // serve a few buildings (butler, agent); the short run on PostgreSQL takes the manager.
+    const partial: SystemRole[] = FULL || engine === 'sqlite' ? ['manager', 'butler', 'agent'] : ['manager'];
     const variants = [
-      ...roles.map((role) => ({ role, scoped: true })),
+      ...roles.map((role) => ({ role, scoped: true, buildings: false })),
       ...(['admin', 'manager'] as const)
         .filter((role) => FULL || engine === 'sqlite' || role === 'admin')
-        .map((role) => ({ role, scoped: false })),
+        .map((role) => ({ role, scoped: false, buildings: false })),
+      ...partial.map((role) => ({ role, scoped: true, buildings: true })),
     ];
     callers = [];
-    for (const { role, scoped } of variants) {
-      const scope = scoped
-        ? { all: false, projects: [{ projectId: p1.id, buildingIds: [] }] }
-        : { all: true, projects: [] };
+    for (const { role, scoped, buildings } of variants) {
+      const scope = !scoped
+        ? { all: true, projects: [] }
+        : {
+            all: false,
+            projects: [{ projectId: p1.id, buildingIds: buildings ? [p1.buildingIds[0]!] : [] }],
+          };
       const make = async () => {
         const user = await newUser(h.deps, a, { roles: [role], scope });
         const permissions = new Set<Permission>(DEFAULT_ROLE_PERMISSIONS[role]);
@@ -247,75 +272,74 @@ describeEngines('permissions matrix', (engine) => {
       };
       const { user, permissions, session } = await make();
       callers.push({
-        role: scoped ? role : `${role} (organisation-wide)`,
+        role: !scoped ? `${role} (organisation-wide)` : buildings ? `${role} (building 1 of P1)` : role,
         session,
         userId: user.id,
         permissions,
         scoped,
+        buildings,
         twin: async () => (await make()).session,
         alertId: await alertFor(a.orgId, user.id, w.place.in.ticketId),
       });
     }
+    tables = await listTables();
   });
   afterAll(() => h?.close());
 
-  /** The tables a refused request could touch, in full: compared around every batch of refusals. */
+  /**
+   * Every table of the database, as the database lists them (a new table is covered without a
+   * word here), compared around every batch of refusals. Append-only tables (the database rejects
+   * UPDATE and DELETE on them: their triggers say which) can only grow, so a count says whether
+   * they changed and keeps the snapshot cheap as the run writes thousands of rows; every other
+   * table is hashed whole. A session's last-seen time is authentication's bookkeeping, not a change
+   * made by the refused operation, and is left out.
+   */
+  let tables: { name: string; appendOnly: boolean }[] = [];
+  const BOOKKEEPING: Record<string, string[]> = { sessions: ['last_seen_at'], api_tokens: ['last_used_at'] };
+  async function listTables(): Promise<{ name: string; appendOnly: boolean }[]> {
+    const db = h.deps.db;
+    const [all, appendOnly] =
+      engine === 'sqlite'
+        ? await Promise.all([
+            sql<{ name: string }>`select name from sqlite_master
+              where type = 'table' and name not like 'sqlite_%' order by name`.execute(db),
+            sql<{ name: string }>`select distinct tbl_name as name from sqlite_master
+              where type = 'trigger' and name like '%_no_delete'`.execute(db),
+          ])
+        : await Promise.all([
+            sql<{ name: string }>`select table_name as name from information_schema.tables
+              where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(
+              db,
+            ),
+            sql<{ name: string }>`select distinct event_object_table as name from information_schema.triggers
+              where trigger_schema = current_schema() and trigger_name like '%_append_only'`.execute(db),
+          ]);
+    const growing = new Set(appendOnly.rows.map((r) => r.name));
+    return all.rows.map((r) => ({ name: r.name, appendOnly: growing.has(r.name) }));
+  }
   const snapshot = async () => {
     const db = h.deps.db;
-    const tables = [
-      'users',
-      'user_roles',
-      'user_scopes',
-      'roles',
-      'role_permissions',
-      'api_tokens',
-      'projects',
-      'buildings',
-      'units',
-      'houses',
-      'areas',
-      'customers',
-      'customer_houses',
-      'customer_phones',
-      'customer_documents',
-      'customer_contacts',
-      'departments',
-      'ticket_categories',
-      'price_items',
-      'building_duties',
-      'duty_shifts',
-      'business_calendars',
-      'time_policies',
-      'staff_profiles',
-      'tickets',
-      'ticket_events',
-      'ticket_lines',
-      'ticket_attachments',
-      'ticket_promises',
-      'alerts',
-      'audit_log',
-    ] as const;
-    // Append-only tables (the database rejects UPDATE and DELETE on them) can only grow: a count
-    // says whether they changed, and keeps the snapshot cheap as the run writes thousands of rows.
-    const appendOnly: readonly string[] = [
-      'audit_log',
-      'ticket_events',
-      'ticket_lines',
-      'ticket_attachments',
-      'customer_contacts',
-    ];
     const rows = await Promise.all(
-      tables.map((t) =>
-        appendOnly.includes(t)
-          ? db
-              .selectFrom(t)
-              .select((eb) => eb.fn.countAll().as('n'))
-              .execute()
-          : db.selectFrom(t).selectAll().execute(),
-      ),
+      tables.map(async ({ name, appendOnly }) => {
+        if (appendOnly) return (await sql`select count(*) as n from ${sql.table(name)}`.execute(db)).rows;
+        const all = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)).rows;
+        const skip = BOOKKEEPING[name] ?? [];
+        return all
+          .map((row) =>
+            JSON.stringify(row, (key, v: unknown) =>
+              skip.includes(key) ? undefined : typeof v === 'bigint' ? v.toString() : v,
+            ),
+          )
+          .sort();
+      }),
     );
     return new Map(
-      tables.map((t, i) => [t, createHash('sha256').update(JSON.stringify(rows[i])).digest('hex')]),
+      tables.map((t, i) => [
+        t.name,
+        createHash('sha256')
+          .update(JSON.stringify(rows[i], (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)))
+          .digest('hex'),
+      ]),
     );
   };
 
@@ -359,12 +383,16 @@ describeEngines('permissions matrix', (engine) => {
       return t === 'in' ? refused : { ...refused, or: { status: 404, code: 'NOT_FOUND' } };
     }
     const notFound = { ok: false as const, status: 404, code: 'NOT_FOUND' };
+    // Building 2 of P1 names the same project as building 1 where the target is the project itself.
+    const sameProject = t === 'sibling' && !!sample.project;
     if (sample.list) {
       const id = sample.list(w, t);
-      const shown = t === 'in' || (t === 'out' && (op.reach === 'org' || !caller.scoped));
+      const shown = t !== 'foreign' && (op.reach === 'org' || reaches(caller, t) || sameProject);
       return { ok: true, item: { id, shown } };
     }
-    if (t === 'in') return { ok: true };
+    const partial = caller.buildings ? op.rule?.partialScope : undefined;
+    if (partial && (t === 'in' || sameProject)) return { ok: false, ...partial };
+    if (t === 'in' || sameProject) return { ok: true };
     if (t === 'foreign') {
       // Another organisation's id in a body may be refused like an id beyond the scope (a scoped
       // caller cannot tell the two apart) or as declared; never as anything that tells it exists.
@@ -373,7 +401,7 @@ describeEngines('permissions matrix', (engine) => {
       return beyond ? { ok: false, ...beyond, or: declared } : { ok: false, ...declared };
     }
     if (op.reach === 'self') return notFound;
-    if (op.reach === 'org' || !caller.scoped) return { ok: true };
+    if (op.reach === 'org' || reaches(caller, t)) return { ok: true };
     const declared = op.rule?.outOfScope;
     return declared ? { ok: false, status: declared.status, code: declared.code } : notFound;
   }
@@ -412,6 +440,11 @@ describeEngines('permissions matrix', (engine) => {
       operations.filter((o) => o.access !== 'public' && o.reach === 'missing').map((o) => o.key),
     ).toEqual([]);
     expect(operations.filter((o) => o.access !== 'public' && !SAMPLES[o.key]).map((o) => o.key)).toEqual([]);
+    // The snapshot of refused cells reads the database's own table list.
+    expect(tables.length).toBeGreaterThan(40);
+    expect(tables.filter((t) => t.appendOnly).map((t) => t.name)).toEqual(
+      expect.arrayContaining(['audit_log', 'ticket_events']),
+    );
   });
 
   it('answers every cell as declared, and refused cells change nothing', async () => {
@@ -419,9 +452,12 @@ describeEngines('permissions matrix', (engine) => {
     let refusedCells = 0;
     for (const op of operations.filter((o) => o.access !== 'public' && SAMPLES[o.key])) {
       const sample = SAMPLES[op.key]!;
-      const targets: Target[] = sample.untargeted ? ['in'] : TARGETS;
       const plan = callers.flatMap((caller) =>
-        targets.map((t) => ({ caller, t, exp: expected(op, caller, t) })),
+        (sample.untargeted ? ['in' as const] : caller.buildings ? BUILDING_TARGETS : TARGETS).map((t) => ({
+          caller,
+          t,
+          exp: expected(op, caller, t),
+        })),
       );
       // Refusals first, in one batch between two snapshots; a request built once per target
       // serves every refused caller (a refusal uses no state up).

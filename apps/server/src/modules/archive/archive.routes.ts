@@ -4,7 +4,7 @@ import { ExportQuery, ImportKindParams, ImportResult } from '@steward/contracts'
 import type { ImportKind } from '@steward/contracts/catalogues';
 import type { FastifyReply } from 'fastify';
 import { defineErrors, platformError, uniqueOr } from '../../platform/errors.ts';
-import { actorOf, requestMeta } from '../../platform/http.ts';
+import { actorOf, namedPlace, requestMeta } from '../../platform/http.ts';
 import { errorResponses, type App } from '../../platform/routes.ts';
 import { readUpload } from '../../platform/upload.ts';
 import type { Config } from '../../config.ts';
@@ -71,7 +71,9 @@ export async function archiveRoutes(
   });
 
   app.post('/api/v1/imports/:kind', {
-    config: { access: { permission: 'archive.import' }, reach: 'scope' },
+    // A row naming a project or building beyond the caller's scope (or unknown to the organisation)
+    // is a row problem of the all-or-nothing import: 400 IMPORT_REJECTED listing it.
+    config: { access: { permission: 'archive.import' }, reach: namedPlace('IMPORT_REJECTED') },
     schema: {
       tags,
       summary:

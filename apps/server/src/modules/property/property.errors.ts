@@ -36,6 +36,11 @@ export const propertyError = defineErrors({
     'zh-CN': '所选楼栋不属于该项目',
     'en-US': 'The building does not belong to this project',
   },
+  PROJECT_SCOPE_REQUIRED: {
+    status: 403,
+    'zh-CN': '此操作需要整个项目的数据范围（当前仅授权部分楼栋）',
+    'en-US': 'This needs the whole project in your scope (you hold only some of its buildings)',
+  },
   PLACE_NAME_BLANK: {
     status: 400,
     'zh-CN': '名称不能为空白',

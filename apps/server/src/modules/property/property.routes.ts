@@ -22,10 +22,21 @@ import {
   UpdateProjectBody,
   UpdateUnitBody,
 } from '@steward/contracts';
-import { actorOf, idempotencyOf } from '../../platform/http.ts';
+import { actorOf, idempotencyOf, type Reach } from '../../platform/http.ts';
 import { errorResponses, type App } from '../../platform/routes.ts';
 import * as service from './property.service.ts';
 import * as registry from './registry.service.ts';
+
+/**
+ * The project itself, and areas of the whole project, are changed only by someone holding the
+ * whole project: a caller limited to some of its buildings gets 403 PROJECT_SCOPE_REQUIRED (not the
+ * permission gate's FORBIDDEN: they hold the permission).
+ */
+const wholeProject: Reach = {
+  kind: 'scope',
+  partialScope: { status: 403, code: 'PROJECT_SCOPE_REQUIRED' },
+  because: 'the project and its project-wide areas belong to whoever holds every building of it',
+};
 
 export async function propertyRoutes(app: App, deps: service.PropertyDeps): Promise<void> {
   const tags = ['property'];
@@ -80,7 +91,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.post('/api/v1/projects/:id/buildings', {
-    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
+    config: { access: { permission: 'projects.manage' }, reach: wholeProject },
     schema: {
       tags,
       summary: 'Add a building (楼栋)',
@@ -101,7 +112,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.patch('/api/v1/projects/:id', {
-    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
+    config: { access: { permission: 'projects.manage' }, reach: wholeProject },
     schema: {
       tags,
       summary: 'Change a project (whole-project scope only)',
@@ -228,7 +239,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.post('/api/v1/areas', {
-    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
+    config: { access: { permission: 'projects.manage' }, reach: wholeProject },
     schema: {
       tags,
       summary: 'Add a public area or facility (公共区域/设施)',
@@ -242,7 +253,7 @@ export async function propertyRoutes(app: App, deps: service.PropertyDeps): Prom
   });
 
   app.patch('/api/v1/areas/:id', {
-    config: { access: { permission: 'projects.manage' }, reach: 'scope' },
+    config: { access: { permission: 'projects.manage' }, reach: wholeProject },
     schema: {
       tags,
       summary: 'Change a public area or facility',

@@ -140,7 +140,7 @@ export async function createBuilding(
   idempotency?: IdempotencyContext,
 ): Promise<Building> {
   await getProject(deps, actor, projectId);
-  if (scopedBuildingIds(actor.scope, projectId) !== 'all') throw platformError('FORBIDDEN');
+  if (scopedBuildingIds(actor.scope, projectId) !== 'all') throw propertyError('PROJECT_SCOPE_REQUIRED');
   return uniqueOr(
     () =>
       runIdempotent(deps.db, deps.clock, idempotency, async (tx) => {
@@ -169,7 +169,7 @@ export async function updateProject(
   body: UpdateProjectBody,
 ): Promise<Project> {
   await getProject(deps, actor, id);
-  if (scopedBuildingIds(actor.scope, id) !== 'all') throw platformError('FORBIDDEN');
+  if (scopedBuildingIds(actor.scope, id) !== 'all') throw propertyError('PROJECT_SCOPE_REQUIRED');
   return deps.db.transaction().execute(async (tx) => {
     const current = await repo.findProject(tx, actor.orgId, id);
     if (!current) throw platformError('NOT_FOUND');

@@ -324,7 +324,7 @@ export async function listAreas(
 function assertMayChangeArea(actor: Actor, projectId: string, buildingId: string | null): void {
   if (buildingId === null) {
     if (!canAccessProject(actor.scope, projectId)) throw platformError('NOT_FOUND');
-    if (scopedBuildingIds(actor.scope, projectId) !== 'all') throw platformError('FORBIDDEN');
+    if (scopedBuildingIds(actor.scope, projectId) !== 'all') throw propertyError('PROJECT_SCOPE_REQUIRED');
   } else if (!canAccessBuilding(actor.scope, projectId, buildingId)) {
     throw platformError('NOT_FOUND');
   }

@@ -108,7 +108,15 @@ export async function timestandardsRoutes(app: App, deps: service.TimeStandardsD
 
   app.post('/api/v1/time-policies', {
     // A standard of one project is written only by someone whose scope holds the whole project.
-    config: { ...configure, reach: 'scope' },
+    config: {
+      ...configure,
+      reach: {
+        kind: 'scope',
+        partialScope: { status: 404, code: 'NOT_FOUND' },
+        because:
+          'a standard of one project needs the whole project; the project is refused as one beyond reach',
+      },
+    },
     schema: {
       tags,
       summary: 'Add a time standard for a combination of type, category, urgency and project (null = any)',
@@ -136,6 +144,7 @@ export async function timestandardsRoutes(app: App, deps: service.TimeStandardsD
       reach: {
         kind: 'scope',
         outOfScope: { status: 403, code: 'POLICY_OUTSIDE_SCOPE' },
+        partialScope: { status: 403, code: 'POLICY_OUTSIDE_SCOPE' },
         because: 'standards are listed organisation-wide; changing one of a project needs the whole project',
       },
     },
