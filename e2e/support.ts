@@ -113,6 +113,25 @@ export function describeBrowser(name: string, body: () => void): void {
  * For a browser suite: starts a server (with or without the demo) and a browser before its
  * flows, closes both after, and returns them for the flows to use.
  */
+/**
+ * A server clock running at real speed from `hour`:00 of today in Shanghai, so a flow's deadlines fall
+ * inside working hours and "today" cannot roll over whenever the suite happens to run; `advance`
+ * pushes it on by hand to let clocks run out without waiting for them.
+ */
+export class ShiftedClock {
+  private offset: number;
+  constructor(hour: number) {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    this.offset = Date.parse(`${day}T${String(hour).padStart(2, '0')}:00:00.000+08:00`) - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+
 export function serverAndBrowser(options: ServerOptions): { server: RunningServer; browser: Browser } {
   const env = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {

@@ -8,31 +8,21 @@ import type {
   TicketSummary,
   TimeStandardsDashboard,
 } from '@steward/contracts';
-import { apiAs, describeBrowser, launchBrowser, shot as fullShot, signIn, startServer } from './support.ts';
+import {
+  apiAs,
+  describeBrowser,
+  launchBrowser,
+  shot as fullShot,
+  signIn,
+  startServer,
+  ShiftedClock,
+} from './support.ts';
 
 /** A full-page screenshot from the top, once tables and drop-downs have settled. */
 async function shot(page: Page, name: string) {
   await page.waitForTimeout(400);
   await page.evaluate('window.scrollTo(0, 0)');
   await fullShot(page, name);
-}
-
-/**
- * The server's clock: real time moved to 14:00 of today in Shanghai (so "today" cannot roll over
- * during the flow), and pushed on by hand to let clocks run out without waiting for them.
- */
-class ShiftedClock {
-  private offset: number;
-  constructor() {
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    this.offset = Date.parse(`${day}T06:00:00.000Z`) - Date.now();
-  }
-  now(): Date {
-    return new Date(Date.now() + this.offset);
-  }
-  advance(ms: number): void {
-    this.offset += ms;
-  }
 }
 
 /** A page as staff in China see the console: in Shanghai time, like the organisation's periods. */
@@ -48,7 +38,7 @@ async function pageIn(browser: Browser, locale: 'zh-CN' | 'en-US'): Promise<Page
 }
 
 describeBrowser('console: the on-time dashboard (服务时效看板) and its drill-down', () => {
-  const clock = new ShiftedClock();
+  const clock = new ShiftedClock(14);
   let url: string;
   let browser: Browser;
   let close: () => Promise<void>;
