@@ -20,6 +20,7 @@ import {
   systemClock,
   writeSheet,
 } from '@steward/server';
+import { percentile } from './stats.ts';
 
 /**
  * The customer archive at scale: a generated archive of BENCH_HOUSES houses (default 100 000, about
@@ -71,11 +72,6 @@ class Reservoir {
       if (slot < this.size) this.items[slot] = value;
     }
   }
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 interface Latency {

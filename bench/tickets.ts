@@ -30,6 +30,7 @@ import {
 } from '@steward/server';
 import { startCluster, type BenchCluster } from './pg-cluster.ts';
 import { load, postgresWriter, random, readEstate, sqliteWriter, SPAN_MS } from './tickets-data.ts';
+import { latency, type Latency } from './stats.ts';
 
 /**
  * The service desk at scale, in one process, each figure against a baseline measured in this run:
@@ -73,21 +74,6 @@ const MOBILE = /^1[3-9]\d{9}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Small tools
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-interface Latency {
-  p50: number;
-  p99: number;
-}
-
-function latency(samples: readonly number[]): Latency {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
-}
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 const n = (value: number) => Math.round(value).toLocaleString('en-US');

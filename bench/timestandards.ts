@@ -50,6 +50,7 @@ import {
   type Generated,
   type Row,
 } from './tickets-data.ts';
+import { latency, type Latency } from './stats.ts';
 
 /**
  * Time standards at scale (issue 5), in one process, each figure against a baseline of this run:
@@ -123,21 +124,6 @@ const STAGE: Record<string, ClockKind[]> = {
 
 // ---------------------------------------------------------------------------------------------
 // Small tools
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-interface Latency {
-  p50: number;
-  p99: number;
-}
-
-function latency(samples: readonly number[]): Latency {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
-}
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 const n = (value: number) => Math.round(value).toLocaleString('en-US');

@@ -18,6 +18,7 @@ import {
   openKeyring,
   systemClock,
 } from '@steward/server';
+import { percentile } from './stats.ts';
 
 /**
  * The web console, in one process, each figure against a baseline measured in this run:
@@ -55,11 +56,6 @@ const FLOOR_ROWS = 'tr.row';
 
 // ---------------------------------------------------------------------------------------------
 // Small tools
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 interface Spread {
   p50: number;
